@@ -1,0 +1,41 @@
+"""The national portal's front page."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField
+
+from .base import BasePage
+
+
+class HomePage(BasePage):
+    """The root of the site ("/"): lists every council and offers search across all of them."""
+
+    template = "council_pages/home_page.html"
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["council_pages.CouncilPage", "council_pages.StandardPage"]
+    max_count = 1
+
+    intro = RichTextField(
+        _("introduktion"),
+        blank=True,
+        features=["bold", "italic", "link"],
+        help_text=_("Et par linjer øverst på forsiden om hvad udsatteråd er."),
+    )
+
+    content_panels = BasePage.content_panels + [FieldPanel("intro")]
+
+    class Meta:
+        verbose_name = _("forside")
+        verbose_name_plural = _("forsider")
+
+    @property
+    def councils(self):
+        from .council import CouncilPage
+
+        return (
+            CouncilPage.objects.child_of(self)
+            .live()
+            .public()
+            .order_by("municipality")
+            .prefetch_related("tagged_target_groups__tag")
+        )
