@@ -1,0 +1,136 @@
+"""Council roles as permissions: the council's group, who approves what, who may see what.
+
+Every council has one Wagtail group (``council_group``). Everyone with a role in the council
+(secretary, chair, vice-chair) is a member, and the group holds exactly what their work needs:
+
+* access to the Wagtail admin;
+* "add" and "change" on the council's page subtree: they write, save drafts and submit for
+  approval, but never publish, unpublish or delete (only site administrators hold those);
+* add, change and choose documents in the council's document collection, once it exists.
+
+Who may *approve* is not a permission: the chair-approval task (``council_pages.workflows``)
+asks ``approvers_for`` about the page's own council. The group never receives any permission to
+manage users, groups, roles, workflows or settings.
+"""
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+from wagtail.models import GroupCollectionPermission, GroupPagePermission, Page
+
+from council_pages.models import CouncilAccessGroup, CouncilPage, CouncilRole
+from council_pages.models.roles import APPROVER_ROLES, CouncilRoleKind
+
+PAGE_PERMISSIONS = ("add_page", "change_page")
+DOCUMENT_PERMISSIONS = ("add_document", "change_document", "choose_document")
+GROUP_NAME = "Udsatteråd: {title}"
+
+
+def council_group(council: CouncilPage) -> Group:
+    """The group of everyone holding a role in ``council``, created with its permissions.
+
+    Use it wherever something must be open to the council's own people only, e.g. a
+    ``PageViewRestriction`` of type GROUPS on non-public minutes.
+    """
+    with transaction.atomic():
+        try:
+            access = CouncilAccessGroup.objects.select_related("group").get(council=council)
+        except CouncilAccessGroup.DoesNotExist:
+            group = Group.objects.create(name=_unique_group_name(council))
+            access = CouncilAccessGroup.objects.create(council=council, group=group)
+            grant_council_permissions(access.group, council)
+    return access.group
+
+
+def grant_council_permissions(group: Group, council: CouncilPage) -> None:
+    """Give ``group`` exactly the role holders' permissions on ``council``; idempotent."""
+    group.permissions.set(
+        [Permission.objects.get_by_natural_key("access_admin", "wagtailadmin", "admin")]
+    )
+
+    page_permissions = list(
+        Permission.objects.filter(
+            content_type__app_label="wagtailcore", codename__in=PAGE_PERMISSIONS
+        )
+    )
+    GroupPagePermission.objects.filter(group=group).exclude(
+        page=council, permission__in=page_permissions
+    ).delete()
+    for permission in page_permissions:
+        GroupPagePermission.objects.get_or_create(group=group, page=council, permission=permission)
+
+    collection = council_document_collection(council)
+    if collection is not None:
+        document_permissions = list(
+            Permission.objects.filter(
+                content_type__app_label="wagtaildocs", codename__in=DOCUMENT_PERMISSIONS
+            )
+        )
+        for permission in document_permissions:
+            GroupCollectionPermission.objects.get_or_create(
+                group=group, collection=collection, permission=permission
+            )
+
+
+def council_document_collection(council: CouncilPage):
+    """The council's own document collection, or None where documents have none yet."""
+    try:
+        from documents.collections import council_collection
+    except ImportError:
+        return None
+    return council_collection(council)
+
+
+def sync_council_access(user_id: int, council_id: int) -> None:
+    """Make the user a member of the council's group exactly while they hold a role in it."""
+    holds_role = CouncilRole.objects.filter(user_id=user_id, council_id=council_id).exists()
+    if holds_role:
+        group = council_group(CouncilPage.objects.get(pk=council_id))
+        group.user_set.add(user_id)
+        return
+    access = CouncilAccessGroup.objects.filter(council_id=council_id).select_related("group")
+    for item in access:
+        item.group.user_set.remove(user_id)
+
+
+def council_for_page(page: Page) -> CouncilPage | None:
+    """The council a page belongs to: its nearest ``CouncilPage`` ancestor (or itself)."""
+    if page.pk is None or page.depth is None:
+        return None
+    return CouncilPage.objects.ancestor_of(page, inclusive=True).order_by("-depth").first()
+
+
+def approvers_for(council: CouncilPage | None):
+    """Active users who may approve the council's pages: its chair and vice-chair."""
+    users = get_user_model().objects.filter(is_active=True)
+    if council is None:
+        return users.none()
+    return users.filter(
+        council_roles__council=council, council_roles__role__in=APPROVER_ROLES
+    ).distinct()
+
+
+def is_approver(user, council: CouncilPage | None) -> bool:
+    if council is None or not user.is_authenticated or not user.is_active:
+        return False
+    return CouncilRole.objects.filter(user=user, council=council, role__in=APPROVER_ROLES).exists()
+
+
+def councils_approved_by(user):
+    """The councils where ``user`` is chair or vice-chair."""
+    return CouncilPage.objects.filter(roles__user=user, roles__role__in=APPROVER_ROLES)
+
+
+def secretaries_of(council: CouncilPage):
+    return get_user_model().objects.filter(
+        is_active=True,
+        council_roles__council=council,
+        council_roles__role=CouncilRoleKind.SECRETARY,
+    )
+
+
+def _unique_group_name(council: CouncilPage) -> str:
+    name = GROUP_NAME.format(title=council.title)[:140]
+    if Group.objects.filter(name=name).exists():
+        name = f"{name} ({council.pk})"
+    return name
