@@ -83,18 +83,22 @@ class CouncilPage(BasePage):
         help_text=_("Fx “formændene for brugerrådene på seks institutioner”."),
     )
     members_min = models.PositiveSmallIntegerField(
-        _("mindst antal medlemmer"), null=True, blank=True,
+        _("mindst antal medlemmer"),
+        null=True,
+        blank=True,
         help_text=_("Fra forretningsordenen, fx 8."),
     )
     members_max = models.PositiveSmallIntegerField(
-        _("højst antal medlemmer"), null=True, blank=True,
+        _("højst antal medlemmer"),
+        null=True,
+        blank=True,
         help_text=_("Fra forretningsordenen, fx 12."),
     )
-    meetings_per_year = models.PositiveSmallIntegerField(
-        _("møder om året"), null=True, blank=True
-    )
+    meetings_per_year = models.PositiveSmallIntegerField(_("møder om året"), null=True, blank=True)
     agenda_notice_days = models.PositiveSmallIntegerField(
-        _("dagsorden sendes ud (dage før mødet)"), null=True, blank=True,
+        _("dagsorden sendes ud (dage før mødet)"),
+        null=True,
+        blank=True,
         help_text=_("Hvor mange dage før mødet dagsordenen senest skal sendes ud."),
     )
     term = models.CharField(
@@ -224,15 +228,22 @@ class CouncilMember(Orderable):
         _("rolle"), max_length=20, choices=MemberRole.choices, default=MemberRole.MEMBER
     )
     seat = models.CharField(
-        _("plads"), max_length=20, choices=MemberSeat.choices, blank=True,
+        _("plads"),
+        max_length=20,
+        choices=MemberSeat.choices,
+        blank=True,
         help_text=_("Hvilken slags plads medlemmet har i rådet."),
     )
     organisation = models.CharField(
-        _("organisation"), max_length=255, blank=True,
+        _("organisation"),
+        max_length=255,
+        blank=True,
         help_text=_("Fx et værested, et brugerråd eller en forening."),
     )
     substitute_for = models.CharField(
-        _("suppleant for"), max_length=255, blank=True,
+        _("suppleant for"),
+        max_length=255,
+        blank=True,
         help_text=_("Kun for suppleanter: navnet på det medlem, de træder ind for."),
     )
     from_date = models.DateField(_("fra"), null=True, blank=True)

@@ -38,8 +38,9 @@ class TargetGroup(TagBase):
 class TargetGroupItemBase(ItemBase):
     """Abstract through-model tying a page to target groups; each page type subclasses it."""
 
-    tag = models.ForeignKey(TargetGroup, related_name="%(app_label)s_%(class)s_items",
-                            on_delete=models.CASCADE)
+    tag = models.ForeignKey(
+        TargetGroup, related_name="%(app_label)s_%(class)s_items", on_delete=models.CASCADE
+    )
 
     class Meta:
         abstract = True

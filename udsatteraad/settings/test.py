@@ -18,3 +18,4 @@ STORAGES["staticfiles"] = {  # noqa: F405
 }
 # Every test run writes uploads to its own throwaway folder.
 MEDIA_ROOT = tempfile.mkdtemp(prefix="udsatteraad-test-media-")
+STATIC_ROOT = tempfile.mkdtemp(prefix="udsatteraad-test-static-")
