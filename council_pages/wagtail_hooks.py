@@ -2,8 +2,12 @@
 
 from django.contrib import messages
 from wagtail import hooks
+from wagtail.snippets.models import register_snippet
 
 from .models import CouncilPage
+from .snippets import TargetGroupViewSet
+
+register_snippet(TargetGroupViewSet)
 
 
 @hooks.register("after_create_page")
