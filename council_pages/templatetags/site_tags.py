@@ -1,0 +1,146 @@
+"""Template tags and filters for the public site: Danish dates, file sizes, members, sections.
+
+Load with ``{% load site_tags %}``. Everything here is safe to use on any public template;
+nothing returns unpublished or private pages.
+"""
+
+import datetime
+
+from django import template
+from django.apps import apps
+from django.conf import settings
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+register = template.Library()
+
+DANISH_MONTHS = (
+    "januar",
+    "februar",
+    "marts",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
+
+
+def _as_local_date(value):
+    if isinstance(value, datetime.datetime):
+        if timezone.is_aware(value):
+            value = timezone.localtime(value)
+        return value.date()
+    if isinstance(value, datetime.date):
+        return value
+    return None
+
+
+@register.filter
+def danish_date(value):
+    """``date(2009, 10, 22)`` -> ``"22. oktober 2009"``; datetimes are shown in local time.
+
+    Written out by hand rather than through ``|date`` so that the result is Danish whatever
+    language is active (the admin preview, a management command, an e-mail).
+    """
+    day = _as_local_date(value)
+    if day is None:
+        return ""
+    return f"{day.day}. {DANISH_MONTHS[day.month - 1]} {day.year}"
+
+
+@register.filter
+def danish_datetime(value):
+    """``22. oktober 2009 kl. 14.30``: Danish practice writes the time with a full stop."""
+    if not isinstance(value, datetime.datetime):
+        return danish_date(value)
+    if timezone.is_aware(value):
+        value = timezone.localtime(value)
+    return f"{danish_date(value)} kl. {value:%H.%M}"
+
+
+@register.filter
+def danish_filesize(num_bytes):
+    """A file size the way Danes write it: ``"245 kB"``, ``"1,2 MB"``."""
+    try:
+        size = int(num_bytes)
+    except (TypeError, ValueError):
+        return ""
+    if size < 1000:
+        return _("%(size)s byte") % {"size": size}
+    if size < 1000 * 1000:
+        return f"{round(size / 1000)} kB"
+    return f"{size / 1_000_000:.1f} MB".replace(".", ",")
+
+
+@register.filter
+def document_type(document):
+    """The file type a reader recognises: ``PDF``, ``DOCX``; empty when it cannot be told."""
+    extension = getattr(document, "file_extension", "") or ""
+    return extension.upper()
+
+
+@register.filter
+def document_size(document):
+    """The document's size in Danish (``"1,2 MB"``), or ``""`` when the file is missing."""
+    size = getattr(document, "file_size", None)
+    if size is None:
+        try:
+            size = document.get_file_size()
+        except (OSError, AttributeError):
+            return ""
+    return danish_filesize(size)
+
+
+@register.simple_tag
+def site_name():
+    """The site's name from ``WAGTAIL_SITE_NAME``: works without a database (the 500 page)."""
+    return getattr(settings, "WAGTAIL_SITE_NAME", "")
+
+
+@register.simple_tag
+def public_children(page, page_type=None):
+    """The live, public child pages of ``page`` in menu order, e.g. a council's sections.
+
+    ``page_type`` ("app_label.ModelName") keeps only pages of that type (and its subclasses).
+    """
+    if page is None:
+        return []
+    children = page.get_children().live().public()
+    if page_type:
+        children = children.type(apps.get_model(page_type))
+    return children.specific().order_by("path")
+
+
+@register.simple_tag
+def public_ancestors(page):
+    """The pages between the home page and ``page`` (home page first), for breadcrumbs."""
+    if page is None:
+        return []
+    return page.get_ancestors().filter(depth__gte=2).specific()
+
+
+@register.simple_tag
+def members_by_role(council):
+    """The council's current members grouped by role: chair, vice-chair, then members.
+
+    Returns ``[(role_label_plural, [member, ...]), ...]`` without empty groups; substitutes are
+    listed separately through ``council.current_substitutes``.
+    """
+    from council_pages.models import MemberRole
+
+    plural = {
+        MemberRole.CHAIR: _("Formand"),
+        MemberRole.VICE_CHAIR: _("Næstformand"),
+        MemberRole.MEMBER: _("Medlemmer"),
+    }
+    groups = []
+    for role in (MemberRole.CHAIR, MemberRole.VICE_CHAIR, MemberRole.MEMBER):
+        members = [m for m in council.current_members if m.role == role]
+        if members:
+            groups.append((plural[role], members))
+    return groups
