@@ -33,3 +33,198 @@ class BodyStreamBlock(blocks.StreamBlock):
     document = DocumentChooserBlock(
         label=_("Dokument"), icon="doc-full", template="council_pages/blocks/document_block.html"
     )
+
+
+# --- Blocks of what councils publish: rules, agendas and minutes, hearing responses, reports ---
+
+RULES_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
+MINUTES_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
+
+
+class RuleTopic:
+    """Key rules a council page reads from its rules of procedure (the § that says it)."""
+
+    MEMBERS = "members"
+    MEETINGS_PER_YEAR = "meetings_per_year"
+    AGENDA_NOTICE = "agenda_notice"
+    MINUTES_APPROVAL = "minutes_approval"
+    MINUTES_PUBLICATION = "minutes_publication"
+
+    CHOICES = [
+        (MEMBERS, _("Antal medlemmer")),
+        (MEETINGS_PER_YEAR, _("Møder om året")),
+        (AGENDA_NOTICE, _("Varsel for dagsorden")),
+        (MINUTES_APPROVAL, _("Godkendelse af referat")),
+        (MINUTES_PUBLICATION, _("Offentliggørelse af referater")),
+    ]
+
+
+class RuleParagraphBlock(blocks.StructBlock):
+    """One paragraph (§) of a council's rules of procedure, with its sub-clauses (Stk.).
+
+    The editor writes only the text: the § number and the Stk. numbers are computed from the
+    order on the page, so inserting a paragraph renumbers everything after it.
+    """
+
+    clauses = blocks.ListBlock(
+        blocks.RichTextBlock(features=RULES_TEXT_FEATURES, label=_("stykke")),
+        min_num=1,
+        label=_("stykker"),
+        help_text=_(
+            "Første felt er selve paragraffen; hvert felt derefter bliver Stk. 2, Stk. 3 osv. "
+            "Skriv ikke numrene: de sættes automatisk."
+        ),
+    )
+    topic = blocks.ChoiceBlock(
+        choices=RuleTopic.CHOICES,
+        required=False,
+        label=_("nøgleregel"),
+        help_text=_(
+            "Vælg, hvis paragraffen fastsætter en af rådets nøgleregler. "
+            "Så henviser rådets side til den."
+        ),
+    )
+
+    class Meta:
+        icon = "list-ol"
+        label = _("Paragraf (§)")
+
+
+class RulesStreamBlock(blocks.StreamBlock):
+    """The body of a rules-of-procedure page: chapter headings and numbered paragraphs."""
+
+    heading = blocks.CharBlock(
+        label=_("Kapiteloverskrift"), icon="title", help_text=_("Fx “Rådets virksomhed”.")
+    )
+    paragraph = RuleParagraphBlock()
+
+
+class AgendaItemKind:
+    """How an agenda item is meant to be handled at the meeting."""
+
+    INFORMATION = "information"
+    DISCUSSION = "discussion"
+    DECISION = "decision"
+    OTHER_BUSINESS = "other_business"
+
+    CHOICES = [
+        (INFORMATION, _("Til orientering")),
+        (DISCUSSION, _("Til drøftelse")),
+        (DECISION, _("Til beslutning")),
+        (OTHER_BUSINESS, _("Eventuelt")),
+    ]
+
+
+class AgendaSubItemBlock(blocks.StructBlock):
+    """A sub-item of an agenda item (numbered 3.1, 3.2 ...), with its part of the minutes.
+
+    The secretary fills in the agenda fields before the meeting and the minutes fields
+    (discussion, decision, minority view) afterwards, on the same item.
+    """
+
+    title = blocks.CharBlock(label=_("titel"))
+    kind = blocks.ChoiceBlock(choices=AgendaItemKind.CHOICES, required=False, label=_("behandling"))
+    description = blocks.RichTextBlock(
+        features=MINUTES_TEXT_FEATURES, required=False, label=_("sagsfremstilling")
+    )
+    attachments = blocks.ListBlock(
+        DocumentChooserBlock(label=_("bilag")), default=[], label=_("bilag")
+    )
+    discussion = blocks.RichTextBlock(
+        features=MINUTES_TEXT_FEATURES,
+        required=False,
+        label=_("referat: drøftelse"),
+        help_text=_("Udfyldes efter mødet: hvad rådet talte om."),
+    )
+    decision = blocks.RichTextBlock(
+        features=MINUTES_TEXT_FEATURES,
+        required=False,
+        label=_("referat: beslutning"),
+        help_text=_("Udfyldes efter mødet: hvad rådet besluttede."),
+    )
+    minority_view = blocks.RichTextBlock(
+        features=MINUTES_TEXT_FEATURES,
+        required=False,
+        label=_("mindretalsudtalelse"),
+        help_text=_("Et mindretal kan få sin opfattelse ført til referat. Skriv hvem og hvad."),
+    )
+
+    class Meta:
+        icon = "list-ul"
+        label = _("Underpunkt")
+
+    @staticmethod
+    def has_minutes(value) -> bool:
+        return any(value.get(name) for name in ("discussion", "decision", "minority_view"))
+
+
+class AgendaItemBlock(AgendaSubItemBlock):
+    """An item on a meeting's agenda (numbered 1, 2, 3 ... from its place in the list)."""
+
+    sub_items = blocks.ListBlock(AgendaSubItemBlock(), default=[], label=_("underpunkter"))
+
+    class Meta:
+        icon = "list-ol"
+        label = _("Dagsordenspunkt")
+
+
+class AgendaStreamBlock(blocks.StreamBlock):
+    """A meeting's agenda and minutes: a list of agenda items, numbered when shown."""
+
+    item = AgendaItemBlock()
+
+
+def agenda_skeleton():
+    """The usual start of a new agenda: approvals first, any other business last."""
+    return [
+        (
+            "item",
+            {
+                "title": str(_("Godkendelse af dagsorden")),
+                "kind": AgendaItemKind.DECISION,
+            },
+        ),
+        (
+            "item",
+            {
+                "title": str(_("Godkendelse af referat fra sidste møde")),
+                "kind": AgendaItemKind.DECISION,
+            },
+        ),
+        ("item", {"title": str(_("Eventuelt")), "kind": AgendaItemKind.OTHER_BUSINESS}),
+    ]
+
+
+class MinorityOpinionBlock(blocks.StructBlock):
+    """A minority opinion attached to a hearing response: who holds it and what it says."""
+
+    holders = blocks.CharBlock(
+        label=_("hvem"), help_text=_("Fx “To medlemmer, der repræsenterer brugerne”.")
+    )
+    text = blocks.RichTextBlock(features=RULES_TEXT_FEATURES, label=_("udtalelse"))
+
+    class Meta:
+        icon = "group"
+        label = _("Mindretalsudtalelse")
+
+
+class FocusAreaBlock(blocks.StructBlock):
+    """One of the year's focus areas (themes) in an annual report."""
+
+    title = blocks.CharBlock(label=_("tema"))
+    text = blocks.RichTextBlock(features=MINUTES_TEXT_FEATURES, required=False, label=_("tekst"))
+
+    class Meta:
+        icon = "pick"
+        label = _("Fokusområde")
+
+
+class ProposalBlock(blocks.StructBlock):
+    """A proposal the council makes to the city council in its annual report."""
+
+    title = blocks.CharBlock(label=_("forslag"))
+    text = blocks.RichTextBlock(features=MINUTES_TEXT_FEATURES, required=False, label=_("tekst"))
+
+    class Meta:
+        icon = "pick"
+        label = _("Forslag")

@@ -1,11 +1,32 @@
+from .annual_reports import AnnualReportIndexPage, AnnualReportPage
 from .base import BasePage
 from .council import CompositionModel, CouncilMember, CouncilPage, MemberRole, MemberSeat
+from .hearings import (
+    FollowUpOutcome,
+    HearingKind,
+    HearingResponseIndexPage,
+    HearingResponsePage,
+    HearingResponsePageTargetGroup,
+)
 from .home import HomePage
+from .meetings import MeetingIndexPage, MeetingPage, MeetingStatus
 from .roles import APPROVER_ROLES, CouncilAccessGroup, CouncilRole, CouncilRoleKind
+from .rules import RulesOfProcedurePage
 from .standard import StandardPage
 from .tags import TARGET_GROUP_VOCABULARY, CouncilPageTargetGroup, TargetGroup
 
 __all__ = [
+    "AnnualReportIndexPage",
+    "AnnualReportPage",
+    "FollowUpOutcome",
+    "HearingKind",
+    "HearingResponseIndexPage",
+    "HearingResponsePage",
+    "HearingResponsePageTargetGroup",
+    "MeetingIndexPage",
+    "MeetingPage",
+    "MeetingStatus",
+    "RulesOfProcedurePage",
     "APPROVER_ROLES",
     "TARGET_GROUP_VOCABULARY",
     "BasePage",

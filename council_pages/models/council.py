@@ -34,7 +34,12 @@ class CouncilPage(BasePage):
 
     template = "council_pages/council_page.html"
     parent_page_types = ["council_pages.HomePage"]
-    subpage_types: list[str] = []
+    subpage_types = [
+        "council_pages.RulesOfProcedurePage",
+        "council_pages.MeetingIndexPage",
+        "council_pages.HearingResponseIndexPage",
+        "council_pages.AnnualReportIndexPage",
+    ]
 
     official_name = models.CharField(
         _("officielt navn"),

@@ -1,0 +1,475 @@
+"""A council's meetings: agenda, minutes, attendance and whether the minutes are public."""
+
+import datetime
+from dataclasses import dataclass
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import PageViewRestriction
+from wagtail.search import index
+
+from council_pages.blocks import AgendaStreamBlock, agenda_skeleton
+from council_pages.listing import choice_param, paginate, querystring_without
+from council_pages.slugs import danish_slugify
+
+from .base import BasePage
+from .council import CouncilPage
+
+
+class MeetingStatus(models.TextChoices):
+    PLANNED = "planned", _("Planlagt")
+    AGENDA = "agenda", _("Dagsorden offentliggjort")
+    MINUTES = "minutes", _("Referat offentliggjort")
+
+
+def restrict_to_council(page, council, user=None) -> PageViewRestriction:
+    """Make ``page`` visible only to the people of ``council`` (its role holders).
+
+    Uses the council's group where council roles exist; without one (a page outside any
+    council), falls back to "logged-in users only", which still keeps it from the public.
+    """
+    restriction = PageViewRestriction(page=page)
+    group = None
+    if council is not None:
+        from council_pages.roles import council_group
+
+        group = council_group(council)
+    if group is None:
+        restriction.restriction_type = PageViewRestriction.LOGIN
+        restriction.save(user=user)
+    else:
+        restriction.restriction_type = PageViewRestriction.GROUPS
+        restriction.save(user=user)
+        restriction.groups.set([group])
+    return restriction
+
+
+class MeetingPageForm(WagtailAdminPageForm):
+    """The meeting edit form, with one control for keeping the minutes from the public."""
+
+    minutes_not_public = forms.BooleanField(
+        label=_("Referatet må ikke offentliggøres"),
+        required=False,
+        help_text=_(
+            "Sæt kryds, hvis forholdene taler for ikke at offentliggøre dette referat. "
+            "Så kan kun rådets egne folk (sekretær, formand og næstformand) se mødet; det "
+            "vises ikke i lister, feeds, kalender eller søgning. Gælder med det samme."
+        ),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["minutes_not_public"].initial = PageViewRestriction.objects.filter(
+                page=self.instance
+            ).exists()
+        if not self.instance.pk and self.parent_page is not None:
+            # New meetings are addressed by their date: /<council>/moeder/2009-10-22/.
+            self.fields["slug"].required = False
+
+    def clean(self):
+        cleaned_data = super().clean()
+        slug = cleaned_data.get("slug") or ""
+        title = cleaned_data.get("title") or ""
+        slug_follows_title = not slug or danish_slugify(slug) == danish_slugify(title)
+        if (
+            not self.instance.pk
+            and cleaned_data.get("date")
+            and slug_follows_title
+            and self.parent_page is not None
+        ):
+            slug = cleaned_data["date"].isoformat()
+            taken = set(self.parent_page.get_children().values_list("slug", flat=True))
+            candidate, n = slug, 2
+            while candidate in taken:
+                candidate, n = f"{slug}-{n}", n + 1
+            cleaned_data["slug"] = candidate
+            self.instance.slug = candidate
+        return cleaned_data
+
+    def save(self, commit=True):
+        page = super().save(commit=commit)
+        # Applied by the after_create_page / after_edit_page hook once the page has an id.
+        page._minutes_not_public = self.cleaned_data.get("minutes_not_public", False)
+        return page
+
+
+def apply_minutes_privacy(page, user=None) -> None:
+    """Create or remove the meeting's view restriction to match the form's checkbox."""
+    wanted = getattr(page, "_minutes_not_public", None)
+    if wanted is None:
+        return
+    existing = list(PageViewRestriction.objects.filter(page=page))
+    if wanted and not existing:
+        restrict_to_council(page, page.council, user=user)
+    elif not wanted:
+        for restriction in existing:
+            restriction.delete(user=user)
+
+
+@dataclass
+class MinutesApproval:
+    """Whether a meeting's minutes count as approved (they are, unless objected to next time)."""
+
+    state: str  # "pending", "approved" or "objection"
+    next_meeting: "MeetingPage | None"
+
+
+class MeetingIndexPage(BasePage):
+    """A council's list of meetings, e.g. /odense/moeder/: newest first, filterable by year.
+
+    The secretary adds each meeting as a child page; its calendar is at ``kalender.ics``.
+    """
+
+    template = "council_pages/meeting_index_page.html"
+    parent_page_types = ["council_pages.CouncilPage"]
+    subpage_types = ["council_pages.MeetingPage"]
+    max_count_per_parent = 1
+
+    intro = RichTextField(
+        _("introduktion"),
+        blank=True,
+        features=["bold", "italic", "link"],
+        help_text=_("Fx hvor ofte rådet mødes, og at møderne ikke er offentlige."),
+    )
+
+    content_panels = BasePage.content_panels + [FieldPanel("intro")]
+
+    class Meta:
+        verbose_name = _("mødeoversigt")
+        verbose_name_plural = _("mødeoversigter")
+
+    @property
+    def meetings(self):
+        """Live, public meetings of this council, newest first."""
+        return MeetingPage.objects.child_of(self).live().public().order_by("-date", "-start_time")
+
+    @property
+    def upcoming_meetings(self):
+        return self.meetings.filter(date__gte=timezone.localdate()).order_by("date", "start_time")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        years = sorted({d.year for d in self.meetings.dates("date", "year")}, reverse=True)
+        year = choice_param(request, "aar", years)
+        meetings = self.meetings.filter(date__year=year) if year else self.meetings
+        context.update(
+            years=years,
+            selected_year=year,
+            upcoming=self.upcoming_meetings[:3],
+            meetings_page=paginate(request, meetings),
+            filter_querystring=querystring_without(request, "side"),
+        )
+        return context
+
+
+class MeetingPage(BasePage):
+    """One meeting of a council, e.g. /odense/moeder/2009-10-22/: its agenda, then its minutes.
+
+    The secretary creates it with the usual agenda skeleton, publishes the agenda, and after
+    the meeting fills in the minutes on the same agenda items. Minutes of this meeting count
+    as approved once the next meeting has taken place without an objection recorded there.
+    """
+
+    template = "council_pages/meeting_page.html"
+    parent_page_types = ["council_pages.MeetingIndexPage"]
+    subpage_types: list[str] = []
+    base_form_class = MeetingPageForm
+
+    date = models.DateField(_("dato"))
+    start_time = models.TimeField(_("starter"), null=True, blank=True)
+    end_time = models.TimeField(_("slutter"), null=True, blank=True)
+    place = models.CharField(
+        _("sted"),
+        max_length=255,
+        blank=True,
+        help_text=_("Hvor mødet holdes, fx et medlems værested eller institution, med adresse."),
+    )
+    extraordinary = models.BooleanField(
+        _("ekstraordinært møde"),
+        default=False,
+        help_text=_("Ekstraordinære møder kan indkaldes med kortere varsel."),
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=MeetingStatus.choices, default=MeetingStatus.PLANNED
+    )
+    agenda_sent_on = models.DateField(
+        _("dagsorden sendt ud"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Den dag dagsordenen blev sendt til medlemmerne. Tom = i dag, når du "
+            "sætter status til “Dagsorden offentliggjort”."
+        ),
+    )
+    minutes_published_on = models.DateField(
+        _("referat offentliggjort"),
+        null=True,
+        blank=True,
+        help_text=_("Tom = i dag, når du sætter status til “Referat offentliggjort”."),
+    )
+    agenda = StreamField(
+        AgendaStreamBlock(),
+        blank=True,
+        default=agenda_skeleton,
+        verbose_name=_("dagsorden og referat"),
+        help_text=_(
+            "Punkterne nummereres automatisk. Udfyld referatfelterne på hvert punkt efter mødet."
+        ),
+    )
+    present = models.TextField(_("til stede"), blank=True, help_text=_("Ét navn pr. linje."))
+    absent = models.TextField(_("afbud"), blank=True, help_text=_("Ét navn pr. linje."))
+    substitutes = models.TextField(
+        _("suppleanter"),
+        blank=True,
+        help_text=_("Ét navn pr. linje, gerne med hvem de var suppleant for."),
+    )
+    objection_to_previous_minutes = models.TextField(
+        _("indsigelse mod sidste referat"),
+        blank=True,
+        help_text=_(
+            "Udfyldes kun, hvis et medlem på dette møde protesterede mod referatet fra sidste "
+            "møde. Ellers regnes det referat for godkendt."
+        ),
+    )
+
+    content_panels = BasePage.content_panels + [
+        MultiFieldPanel(
+            [
+                FieldPanel("date"),
+                FieldRowPanel([FieldPanel("start_time"), FieldPanel("end_time")]),
+                FieldPanel("place"),
+                FieldPanel("extraordinary"),
+            ],
+            heading=_("Tid og sted"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("status"),
+                FieldRowPanel([FieldPanel("agenda_sent_on"), FieldPanel("minutes_published_on")]),
+                FieldPanel("minutes_not_public"),
+            ],
+            heading=_("Status"),
+        ),
+        FieldPanel("agenda"),
+        MultiFieldPanel(
+            [
+                HelpPanel(_("Udfyldes efter mødet.")),
+                FieldPanel("present"),
+                FieldPanel("absent"),
+                FieldPanel("substitutes"),
+                FieldPanel("objection_to_previous_minutes"),
+            ],
+            heading=_("Fremmøde og godkendelse"),
+        ),
+    ]
+
+    search_fields = BasePage.search_fields + [
+        index.SearchField("agenda"),
+        index.SearchField("place"),
+        index.FilterField("date"),
+        index.FilterField("status"),
+    ]
+
+    class Meta:
+        verbose_name = _("møde")
+        verbose_name_plural = _("møder")
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        today = timezone.localdate()
+        if self.start_time and self.end_time and self.end_time <= self.start_time:
+            errors["end_time"] = _("Mødet kan ikke slutte, før det er begyndt.")
+        if self.status in (MeetingStatus.AGENDA, MeetingStatus.MINUTES) and not self.agenda_sent_on:
+            self.agenda_sent_on = min(today, self.date) if self.date else today
+        if self.status == MeetingStatus.MINUTES and not self.minutes_published_on:
+            self.minutes_published_on = max(today, self.date) if self.date else today
+        if self.date:
+            if self.agenda_sent_on and self.agenda_sent_on > self.date:
+                errors["agenda_sent_on"] = _("Dagsordenen kan ikke være sendt ud efter mødet.")
+            if self.minutes_published_on and self.minutes_published_on < self.date:
+                errors["minutes_published_on"] = _(
+                    "Referatet kan ikke være offentliggjort før mødet."
+                )
+            if self.status == MeetingStatus.MINUTES and self.date > today:
+                errors["status"] = _(
+                    "Der kan ikke være et referat fra et møde, der ikke er holdt endnu."
+                )
+        if errors:
+            raise ValidationError(errors)
+
+    # Where the meeting sits ------------------------------------------------------------
+
+    @cached_property
+    def council(self) -> CouncilPage | None:
+        if not self.path:
+            return None
+        return CouncilPage.objects.ancestor_of(self).order_by("-depth").first()
+
+    @property
+    def start(self) -> datetime.datetime | None:
+        if not self.start_time:
+            return None
+        return timezone.make_aware(datetime.datetime.combine(self.date, self.start_time))
+
+    @property
+    def end(self) -> datetime.datetime | None:
+        if not self.end_time:
+            return None
+        return timezone.make_aware(datetime.datetime.combine(self.date, self.end_time))
+
+    @property
+    def has_taken_place(self) -> bool:
+        if self.status == MeetingStatus.MINUTES:
+            return True
+        today = timezone.localdate()
+        if self.date != today:
+            return self.date < today
+        moment = self.end or self.start
+        return moment is not None and timezone.now() >= moment
+
+    @property
+    def has_minutes(self) -> bool:
+        return self.status == MeetingStatus.MINUTES
+
+    # Agenda notice ---------------------------------------------------------------------
+
+    @property
+    def notice_days_required(self) -> int | None:
+        return self.council.agenda_notice_days if self.council else None
+
+    @property
+    def notice_days_given(self) -> int | None:
+        if not (self.agenda_sent_on and self.date):
+            return None
+        return (self.date - self.agenda_sent_on).days
+
+    @property
+    def agenda_deadline(self) -> datetime.date | None:
+        """The last day the agenda may go out under the council's rules."""
+        if self.notice_days_required is None or not self.date:
+            return None
+        return self.date - datetime.timedelta(days=self.notice_days_required)
+
+    @property
+    def agenda_was_late(self) -> bool:
+        required, given = self.notice_days_required, self.notice_days_given
+        return (
+            not self.extraordinary
+            and required is not None
+            and given is not None
+            and given < required
+        )
+
+    def late_agenda_warning(self) -> str | None:
+        """A Danish warning for the editor when the agenda went out later than the rules allow."""
+        if not self.agenda_was_late:
+            return None
+        return ngettext(
+            "Dagsordenen blev sendt ud %(given)d dag før mødet, men rådets forretningsorden "
+            "kræver mindst %(required)d dage.",
+            "Dagsordenen blev sendt ud %(given)d dage før mødet, men rådets forretningsorden "
+            "kræver mindst %(required)d dage.",
+            self.notice_days_given,
+        ) % {"given": self.notice_days_given, "required": self.notice_days_required}
+
+    # Minutes approval ------------------------------------------------------------------
+
+    @cached_property
+    def next_meeting(self) -> "MeetingPage | None":
+        """The council's next meeting by date (live, whether or not its minutes are public)."""
+        if not self.pk or not self.date:
+            return None
+        return (
+            MeetingPage.objects.sibling_of(self, inclusive=False)
+            .live()
+            .filter(
+                models.Q(date__gt=self.date)
+                | models.Q(date=self.date, start_time__gt=self.start_time or datetime.time.min)
+            )
+            .order_by("date", "start_time")
+            .first()
+        )
+
+    @cached_property
+    def previous_meeting(self) -> "MeetingPage | None":
+        if not self.pk or not self.date:
+            return None
+        return (
+            MeetingPage.objects.sibling_of(self, inclusive=False)
+            .live()
+            .public()
+            .filter(date__lt=self.date)
+            .order_by("-date", "-start_time")
+            .first()
+        )
+
+    @cached_property
+    def minutes_approval(self) -> MinutesApproval | None:
+        if not self.has_minutes:
+            return None
+        following = self.next_meeting
+        if following is None or not following.has_taken_place:
+            return MinutesApproval("pending", following)
+        if following.objection_to_previous_minutes.strip():
+            return MinutesApproval("objection", following)
+        return MinutesApproval("approved", following)
+
+    # Numbering and attendance ----------------------------------------------------------
+
+    @cached_property
+    def numbered_items(self) -> list[dict]:
+        """Agenda items with their computed numbers ("3", "3.1") and anchors (``punkt-3-1``)."""
+        items = []
+        for i, block in enumerate(self.agenda, start=1):
+            value = block.value
+            sub_items = [
+                {
+                    "number": f"{i}.{j}",
+                    "anchor": f"punkt-{i}-{j}",
+                    "value": sub,
+                    "kind_label": _kind_label(sub.get("kind")),
+                }
+                for j, sub in enumerate(value.get("sub_items") or [], start=1)
+            ]
+            items.append(
+                {
+                    "number": str(i),
+                    "anchor": f"punkt-{i}",
+                    "value": value,
+                    "kind_label": _kind_label(value.get("kind")),
+                    "sub_items": sub_items,
+                }
+            )
+        return items
+
+    @staticmethod
+    def _names(text: str) -> list[str]:
+        return [line.strip() for line in text.splitlines() if line.strip()]
+
+    @property
+    def present_list(self) -> list[str]:
+        return self._names(self.present)
+
+    @property
+    def absent_list(self) -> list[str]:
+        return self._names(self.absent)
+
+    @property
+    def substitutes_list(self) -> list[str]:
+        return self._names(self.substitutes)
+
+
+def _kind_label(kind: str | None) -> str:
+    from council_pages.blocks import AgendaItemKind
+
+    return str(dict(AgendaItemKind.CHOICES).get(kind, "")) if kind else ""
