@@ -6,3 +6,6 @@ class CouncilPagesConfig(AppConfig):
     name = "council_pages"
     verbose_name = _("Udsatteråd")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from council_pages import signals  # noqa: F401

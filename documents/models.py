@@ -1,15 +1,111 @@
 """The site's document model: every file belongs to a council and carries its text."""
 
-from django.db import models
+from django.contrib.contenttypes.models import ContentType
+from django.db import models, transaction
+from django.db.models.functions import Cast
 from django.utils.translation import gettext_lazy as _
-from wagtail.documents.models import AbstractDocument, Document
+from wagtail.documents.models import AbstractDocument, DocumentQuerySet
+from wagtail.models import Collection, CollectionViewRestriction, Page, ReferenceIndex
+from wagtail.search import index
+
+from documents.filetypes import KINDS_BY_KEY, kind_for_extension
+
+
+class CouncilCollection(models.Model):
+    """Ties a council to the Wagtail collection holding its documents (one each way).
+
+    Created by ``documents.collections.council_collection`` when a council is created; never
+    edited by hand. The collection is the unit of permission: a council's group gets add, edit
+    and choose permissions on it, so its secretary sees only the council's own documents.
+    """
+
+    council = models.OneToOneField(
+        "council_pages.CouncilPage",
+        verbose_name=_("udsatteråd"),
+        on_delete=models.CASCADE,
+        related_name="document_collection_link",
+    )
+    collection = models.OneToOneField(
+        Collection,
+        verbose_name=_("samling"),
+        on_delete=models.CASCADE,
+        related_name="council_link",
+    )
+
+    class Meta:
+        verbose_name = _("rådets dokumentsamling")
+        verbose_name_plural = _("rådenes dokumentsamlinger")
+
+    def __str__(self):
+        return self.collection.name
+
+    @classmethod
+    def council_id_for(cls, collection) -> int | None:
+        """The council owning ``collection`` (or one of its ancestors), else None."""
+        if collection is None:
+            return None
+        if not isinstance(collection, Collection):
+            collection = Collection.objects.filter(pk=collection).first()
+            if collection is None:
+                return None
+        # A collection's ancestors are the prefixes of its materialised path.
+        steplen = Collection.steplen
+        paths = [collection.path[:end] for end in range(steplen, len(collection.path) + 1, steplen)]
+        link = (
+            cls.objects.filter(collection__path__in=paths)
+            .order_by("-collection__depth")
+            .values_list("council_id", flat=True)
+            .first()
+        )
+        return link
+
+
+class TextStatus(models.TextChoices):
+    PENDING = "pending", _("Venter på at teksten bliver læst")
+    DONE = "done", _("Teksten er læst")
+    FAILED = "failed", _("Teksten kunne ikke læses")
+
+
+class CouncilDocumentQuerySet(DocumentQuerySet):
+    def public(self):
+        """Documents anyone may download: see ``documents.privacy`` for the rule."""
+        page_type = ContentType.objects.get_for_model(Page)
+        document_type = ContentType.objects.get_for_model(self.model)
+        public_page_ids = (
+            Page.objects.live()
+            .public()
+            .annotate(pk_text=Cast("pk", models.CharField()))
+            .values("pk_text")
+        )
+        referenced_ids = ReferenceIndex.objects.filter(
+            base_content_type=page_type,
+            to_content_type=document_type,
+            object_id__in=public_page_ids,
+        ).values("to_object_id")
+        restricted = models.Q()
+        for path in CollectionViewRestriction.objects.values_list(
+            "collection__path", flat=True
+        ).distinct():
+            restricted |= models.Q(collection__path__startswith=path)
+        queryset = self.annotate(pk_text=Cast("pk", models.CharField())).filter(
+            pk_text__in=referenced_ids
+        )
+        if restricted:
+            queryset = queryset.exclude(restricted)
+        return queryset
+
+    def for_council(self, council):
+        return self.filter(council_id=getattr(council, "pk", council))
 
 
 class CouncilDocument(AbstractDocument):
     """A file a council publishes (consultation material, signed responses, reports, minutes).
 
-    ``extracted_text`` holds the document's plain text so that search can find what is inside
-    the file, not just its title.
+    Editors upload it under Dokumenter in the admin, into their council's collection, and attach
+    it to pages. The upload form (``documents.forms``) checks the content; a background task
+    (``documents.tasks``) then reads the file's text into ``extracted_text`` for search, together
+    with the page count and the PDF's title, language and text layer, which drive the
+    accessibility hints shown to editors. ``council`` follows from the collection.
     """
 
     council = models.ForeignKey(
@@ -17,13 +113,116 @@ class CouncilDocument(AbstractDocument):
         verbose_name=_("udsatteråd"),
         null=True,
         blank=True,
+        editable=False,
         on_delete=models.SET_NULL,
         related_name="documents",
     )
+    original_filename = models.CharField(
+        _("filnavn"),
+        max_length=255,
+        blank=True,
+        editable=False,
+        help_text=_("Filens navn, som det blev uploadet (renset)."),
+    )
+    file_kind = models.CharField(_("filtype"), max_length=10, blank=True, editable=False)
     extracted_text = models.TextField(_("tekst fra filen"), blank=True, editable=False)
+    text_status = models.CharField(
+        _("tekstudtræk"),
+        max_length=10,
+        choices=TextStatus.choices,
+        default=TextStatus.PENDING,
+        editable=False,
+    )
+    text_extracted_hash = models.CharField(max_length=40, blank=True, editable=False)
+    page_count = models.PositiveIntegerField(_("antal sider"), null=True, editable=False)
+    has_text_layer = models.BooleanField(_("har tekstlag"), null=True, editable=False)
+    pdf_title = models.CharField(_("titel i filen"), max_length=255, blank=True, editable=False)
+    pdf_language = models.CharField(_("sprog i filen"), max_length=35, blank=True, editable=False)
 
-    admin_form_fields = (*Document.admin_form_fields, "council")
+    objects = CouncilDocumentQuerySet.as_manager()
+
+    admin_form_fields = ("title", "file", "collection", "tags")
+
+    search_fields = AbstractDocument.search_fields + [
+        index.SearchField("extracted_text"),
+        index.FilterField("council_id"),
+    ]
 
     class Meta(AbstractDocument.Meta):
         verbose_name = _("dokument")
         verbose_name_plural = _("dokumenter")
+        permissions = [("choose_document", "Can choose document")]
+
+    def save(self, *args, **kwargs):
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or "collection" in update_fields:
+            self.council_id = CouncilCollection.council_id_for(self.collection_id)
+            if update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, "council"}
+        if self.file and not self.file_kind:
+            kind = kind_for_extension(self.file_extension)
+            self.file_kind = kind.key if kind else ""
+        needs_text = bool(self.file_hash) and self.file_hash != self.text_extracted_hash
+        if needs_text and update_fields is None:
+            self.text_status = TextStatus.PENDING
+        super().save(*args, **kwargs)
+        if needs_text and update_fields is None:
+            from documents.tasks import extract_document_text
+
+            document_id, file_hash = self.pk, self.file_hash
+            transaction.on_commit(lambda: extract_document_text.enqueue(document_id, file_hash))
+
+    @property
+    def kind(self):
+        """The recognised file type (``documents.filetypes.FileKind``) or None."""
+        return KINDS_BY_KEY.get(self.file_kind) or kind_for_extension(self.file_extension)
+
+    @property
+    def content_type(self):
+        kind = self.kind
+        return kind.content_type if kind else super().content_type
+
+    @property
+    def download_filename(self):
+        """The name a visitor's browser saves the file as: the name it was uploaded with."""
+        return self.original_filename or self.filename
+
+    @property
+    def is_pdf(self) -> bool:
+        return self.file_kind == "pdf"
+
+    def accessibility_warnings(self) -> list[str]:
+        """Danish hints for the editor when a PDF falls short of accessibility rules.
+
+        Empty until the text has been read, and for other file types.
+        """
+        if not self.is_pdf or self.text_status != TextStatus.DONE:
+            return []
+        warnings = []
+        if not self.has_text_layer:
+            warnings.append(
+                _(
+                    "PDF'en har intet tekstlag (den er nok scannet). Den kan ikke søges i og "
+                    "kan ikke læses op for blinde og svagsynede. Gem den som PDF fra det "
+                    "oprindelige program, eller få den genkendt med OCR."
+                )
+            )
+        if not self.pdf_title:
+            warnings.append(
+                _(
+                    "PDF'en har ingen titel i sine egenskaber. Skriv en titel under "
+                    "Egenskaber i det program, filen er lavet i, og gem som PDF igen."
+                )
+            )
+        if not self.pdf_language:
+            warnings.append(
+                _(
+                    "PDF'en har ikke noget sprog angivet, så skærmlæsere ved ikke, at teksten "
+                    "er dansk. Vælg sprog i det program, filen er lavet i, og gem som PDF igen."
+                )
+            )
+        return warnings
+
+    @property
+    def is_searchable(self) -> bool:
+        return self.text_status == TextStatus.DONE and bool(self.extracted_text.strip())

@@ -1,0 +1,66 @@
+"""Fixtures for the document tests: councils, users with collection permissions, real files."""
+
+import pytest
+from django.contrib.auth.models import Group, Permission
+from wagtail.models import GroupCollectionPermission
+
+from council_pages.models import CouncilPage, HomePage
+from documents.collections import council_collection
+from tests.documents import files
+
+
+@pytest.fixture
+def home(db):
+    return HomePage.objects.get()
+
+
+@pytest.fixture
+def make_council(home):
+    def make(title, municipality=None):
+        council = CouncilPage(
+            title=title,
+            official_name=f"Udsatterådet i {municipality or title}",
+            municipality=municipality or title,
+        )
+        home.add_child(instance=council)
+        return council
+
+    return make
+
+
+@pytest.fixture
+def odense(make_council):
+    return make_council("Odense")
+
+
+@pytest.fixture
+def vejle(make_council):
+    return make_council("Vejle")
+
+
+@pytest.fixture
+def make_secretary(django_user_model):
+    """A user who may use the admin and add, edit and choose documents of one council only."""
+
+    def make(username, council):
+        user = django_user_model.objects.create_user(username=username, password="pw")
+        group = Group.objects.create(name=f"Sekretærer {council.title} ({username})")
+        group.permissions.add(Permission.objects.get(codename="access_admin"))
+        collection = council_collection(council)
+        for codename in ("add_document", "change_document", "choose_document"):
+            GroupCollectionPermission.objects.create(
+                group=group,
+                collection=collection,
+                permission=Permission.objects.get(
+                    content_type__app_label="wagtaildocs", codename=codename
+                ),
+            )
+        user.groups.add(group)
+        return user
+
+    return make
+
+
+@pytest.fixture
+def pdf_bytes():
+    return files.pdf_with_text("Høringssvar om hjemløsestrategien")

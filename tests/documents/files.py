@@ -1,0 +1,195 @@
+"""Real files of every kind, built in memory for the tests (no fixtures on disk)."""
+
+import io
+import zipfile
+
+from PIL import Image
+from pypdf import PdfWriter
+from pypdf.generic import (
+    ArrayObject,
+    DictionaryObject,
+    NameObject,
+    NumberObject,
+    StreamObject,
+    TextStringObject,
+)
+
+
+def _escape(text: str) -> bytes:
+    raw = text.encode("cp1252")
+    return raw.replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)")
+
+
+def _pdf(pages, *, title=None, language=None, extra=None) -> bytes:
+    """A PDF whose pages draw the given content streams with Helvetica (WinAnsi encoding)."""
+    writer = PdfWriter()
+    font = writer._add_object(
+        DictionaryObject(
+            {
+                NameObject("/Type"): NameObject("/Font"),
+                NameObject("/Subtype"): NameObject("/Type1"),
+                NameObject("/BaseFont"): NameObject("/Helvetica"),
+                NameObject("/Encoding"): NameObject("/WinAnsiEncoding"),
+            }
+        )
+    )
+    for content in pages:
+        page = writer.add_blank_page(width=595, height=842)
+        page[NameObject("/Resources")] = DictionaryObject(
+            {NameObject("/Font"): DictionaryObject({NameObject("/F1"): font})}
+        )
+        stream = StreamObject()
+        stream.set_data(content)
+        page[NameObject("/Contents")] = writer._add_object(stream)
+    if title:
+        writer.add_metadata({"/Title": title})
+    if language:
+        writer._root_object[NameObject("/Lang")] = TextStringObject(language)
+    if extra:
+        extra(writer)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+def text_stream(*lines: str) -> bytes:
+    parts = [b"BT /F1 12 Tf 72 760 Td 14 TL"]
+    for line in lines:
+        parts.append(b"(" + _escape(line) + b") Tj T*")
+    parts.append(b"ET")
+    return b" ".join(parts)
+
+
+def pdf_with_text(*lines, pages=1, title="Høringssvar", language="da-DK") -> bytes:
+    return _pdf([text_stream(*lines)] * pages, title=title, language=language)
+
+
+def scanned_pdf(pages=2) -> bytes:
+    """A PDF with only drawing operations, like a scan: no text layer, no title, no language."""
+    drawing = b"0.5 g 72 72 451 698 re f 0 g 100 700 m 400 700 l S"
+    return _pdf([drawing] * pages)
+
+
+def pdf_with_javascript() -> bytes:
+    return _pdf(
+        [text_stream("Dagsorden")],
+        title="Dagsorden",
+        language="da",
+        extra=lambda writer: writer.add_js("app.alert('Hej');"),
+    )
+
+
+def pdf_with_launch_action() -> bytes:
+    """Launch action hidden in a link annotation on the page (not the open action)."""
+
+    def add_launch(writer):
+        action = DictionaryObject(
+            {
+                NameObject("/Type"): NameObject("/Action"),
+                NameObject("/S"): NameObject("/Launch"),
+                NameObject("/F"): TextStringObject("cmd.exe"),
+            }
+        )
+        annotation = DictionaryObject(
+            {
+                NameObject("/Type"): NameObject("/Annot"),
+                NameObject("/Subtype"): NameObject("/Link"),
+                NameObject("/Rect"): ArrayObject([NumberObject(n) for n in (0, 0, 100, 100)]),
+                NameObject("/A"): writer._add_object(action),
+            }
+        )
+        writer.pages[0][NameObject("/Annots")] = ArrayObject([writer._add_object(annotation)])
+
+    return _pdf([text_stream("Referat")], title="Referat", language="da", extra=add_launch)
+
+
+def html_named_pdf() -> bytes:
+    return b"<!DOCTYPE html><html><body><script>alert(document.cookie)</script></body></html>"
+
+
+def docx(*paragraphs, title="Årsrapport 2009") -> bytes:
+    body = "".join(f"<w:p><w:r><w:t>{p}</w:t></w:r></w:p>" for p in paragraphs)
+    files = {
+        "[Content_Types].xml": (
+            '<?xml version="1.0" encoding="UTF-8"?>'
+            '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+            '<Default Extension="xml" ContentType="application/xml"/>'
+            '<Override PartName="/word/document.xml" ContentType="application/'
+            'vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>'
+            '<Override PartName="/docProps/core.xml" '
+            'ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>'
+            "</Types>"
+        ),
+        "word/document.xml": (
+            '<?xml version="1.0" encoding="UTF-8"?>'
+            '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+            f"<w:body>{body}</w:body></w:document>"
+        ),
+        "docProps/core.xml": (
+            '<?xml version="1.0" encoding="UTF-8"?>'
+            '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/'
+            'metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/">'
+            f"<dc:title>{title}</dc:title><dc:language>da-DK</dc:language>"
+            "</cp:coreProperties>"
+        ),
+    }
+    return _zip(files)
+
+
+def odt(*paragraphs, title="Referat") -> bytes:
+    body = "".join(f"<text:p>{p}</text:p>" for p in paragraphs)
+    return _zip(
+        {
+            "mimetype": "application/vnd.oasis.opendocument.text",
+            "content.xml": (
+                '<?xml version="1.0" encoding="UTF-8"?>'
+                '<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:'
+                'office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0">'
+                f"<office:body><office:text>{body}</office:text></office:body>"
+                "</office:document-content>"
+            ),
+            "meta.xml": (
+                '<?xml version="1.0" encoding="UTF-8"?>'
+                '<office:document-meta xmlns:office="urn:oasis:names:tc:opendocument:xmlns:'
+                'office:1.0" xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0" '
+                'xmlns:dc="http://purl.org/dc/elements/1.1/"><office:meta>'
+                f"<dc:title>{title}</dc:title><dc:language>da</dc:language>"
+                '<meta:document-statistic meta:page-count="3"/>'
+                "</office:meta></office:document-meta>"
+            ),
+        }
+    )
+
+
+def ods() -> bytes:
+    return _zip(
+        {
+            "mimetype": "application/vnd.oasis.opendocument.spreadsheet",
+            "content.xml": '<?xml version="1.0" encoding="UTF-8"?><x/>',
+        }
+    )
+
+
+def xlsx() -> bytes:
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    workbook.active["A1"] = "Budget 2010"
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def image(fmt="PNG") -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", (4, 4), (200, 30, 30)).save(buffer, format=fmt)
+    return buffer.getvalue()
+
+
+def _zip(files: dict[str, str]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, content in files.items():
+            compression = zipfile.ZIP_STORED if name == "mimetype" else zipfile.ZIP_DEFLATED
+            archive.writestr(name, content, compress_type=compression)
+    return buffer.getvalue()

@@ -1,0 +1,33 @@
+"""One collection per council, created with the council and named after it."""
+
+from wagtail.models import Collection
+
+from documents.collections import council_collection, council_id_for_collection
+from documents.models import CouncilCollection
+
+
+def test_creating_a_council_creates_its_collection(odense):
+    link = CouncilCollection.objects.get(council=odense)
+    assert link.collection.name == "Odense"
+    assert link.collection.get_parent() == Collection.get_first_root_node()
+
+
+def test_council_collection_is_stable_and_follows_renames(odense):
+    first = council_collection(odense)
+    assert council_collection(odense) == first
+    odense.title = "Odense Kommune"
+    odense.save()
+    first.refresh_from_db()
+    assert first.name == "Odense Kommune"
+    assert Collection.objects.filter(name__startswith="Odense").count() == 1
+
+
+def test_each_council_gets_its_own_collection(odense, vejle):
+    assert council_collection(odense) != council_collection(vejle)
+    assert council_id_for_collection(council_collection(vejle)) == vejle.pk
+
+
+def test_sub_collections_belong_to_the_council(odense):
+    private = council_collection(odense).add_child(name="Odense, fortroligt")
+    assert council_id_for_collection(private) == odense.pk
+    assert council_id_for_collection(Collection.get_first_root_node()) is None
