@@ -284,8 +284,10 @@ class RulesOfProcedurePage(RoutablePageMixin, BasePage):
                 "new": new_page,
                 "old_id": old_revision.pk,
                 "new_id": new_revision.pk,
-                "changes": diff_rules(old_page.body, new_page.body),
             }
+            comparison["changed"] = [
+                c for c in diff_rules(old_page.body, new_page.body) if c.status != "equal"
+            ]
         return TemplateResponse(
             request,
             "council_pages/rules_of_procedure_versions.html",

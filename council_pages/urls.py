@@ -1,0 +1,40 @@
+"""Feeds and calendars; included in the project's URLs before Wagtail's page serving.
+
+Feeds: ``/rss/`` and ``/atom/`` (everything from every council), ``/<kind>/rss/``,
+``/<council>/rss/``, ``/<council>/<kind>/rss/`` (and the same with ``atom``), where kind is
+``moeder``, ``hoeringssvar`` or ``aarsrapporter``. Calendars: ``/moeder/kalender.ics`` and
+``/<council>/moeder/kalender.ics``.
+"""
+
+from django.urls import path
+
+from .feeds import KINDS, PublicationAtomFeed, PublicationFeed, meeting_calendar
+
+app_name = "council_pages"
+
+urlpatterns = [
+    path("moeder/kalender.ics", meeting_calendar, name="calendar"),
+    path("<slug:council>/moeder/kalender.ics", meeting_calendar, name="council_calendar"),
+    path("rss/", PublicationFeed(), name="feed_rss"),
+    path("atom/", PublicationAtomFeed(), name="feed_atom"),
+    path("<slug:council>/rss/", PublicationFeed(), name="council_feed_rss"),
+    path("<slug:council>/atom/", PublicationAtomFeed(), name="council_feed_atom"),
+]
+
+for kind in KINDS:
+    urlpatterns += [
+        path(f"{kind}/rss/", PublicationFeed(), {"kind": kind}, name=f"{kind}_feed_rss"),
+        path(f"{kind}/atom/", PublicationAtomFeed(), {"kind": kind}, name=f"{kind}_feed_atom"),
+        path(
+            f"<slug:council>/{kind}/rss/",
+            PublicationFeed(),
+            {"kind": kind},
+            name=f"council_{kind}_feed_rss",
+        ),
+        path(
+            f"<slug:council>/{kind}/atom/",
+            PublicationAtomFeed(),
+            {"kind": kind},
+            name=f"council_{kind}_feed_atom",
+        ),
+    ]
