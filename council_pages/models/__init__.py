@@ -14,6 +14,7 @@ from .roles import APPROVER_ROLES, CouncilAccessGroup, CouncilRole, CouncilRoleK
 from .rules import RulesOfProcedurePage
 from .standard import StandardPage
 from .tags import TARGET_GROUP_VOCABULARY, CouncilPageTargetGroup, TargetGroup
+from .workflows import ChairApprovalTask
 
 __all__ = [
     "AnnualReportIndexPage",
@@ -30,6 +31,7 @@ __all__ = [
     "APPROVER_ROLES",
     "TARGET_GROUP_VOCABULARY",
     "BasePage",
+    "ChairApprovalTask",
     "CompositionModel",
     "CouncilAccessGroup",
     "CouncilMember",

@@ -129,6 +129,10 @@ WAGTAILSEARCH_BACKENDS = {
 WAGTAIL_DATE_FORMAT = "%d.%m.%Y"
 WAGTAIL_DATETIME_FORMAT = "%d.%m.%Y %H:%M"
 WAGTAIL_TIME_FORMAT = "%H:%M"
+# Approval publishes on the workflow's authority (chairs hold no publish permission), and
+# workflow e-mails go to the council's own people only, never to every site administrator.
+WAGTAIL_FINISH_WORKFLOW_ACTION = "council_pages.workflows.publish_approved_revision"
+WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 
 # Anonymous visitors get no cookies: sessions only start at login, CSRF lives in the session.
 CSRF_USE_SESSIONS = True

@@ -1,0 +1,133 @@
+"""Danish e-mails about the chair-approval workflow, to the council's own people only.
+
+* When a page starts waiting for approval: its council's chair and vice-chair (site
+  administrators for pages outside any council), never the person who submitted it.
+* When the chair approves or rejects: the secretary who submitted it, with the comment.
+
+Mails are sent after the transaction commits, so nobody hears about a decision that was rolled
+back. Wagtail's own approve/reject notifiers are replaced (same ``dispatch_uid``, connected before
+Wagtail's admin connects its own), and its "submitted" mail to every site administrator is
+switched off with ``WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False``. Users' own notification
+preferences in Wagtail ("Min konto > Notifikationer") are respected.
+"""
+
+import logging
+from functools import partial
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from wagtail.models import TaskState, WorkflowState
+from wagtail.signals import task_submitted, workflow_approved, workflow_rejected
+
+logger = logging.getLogger(__name__)
+
+TEMPLATE_DIR = "council_pages/admin/emails/"
+
+
+def connect() -> None:
+    """Connect the workflow notifications; must run before ``wagtail.admin`` is ready."""
+    task_submitted.connect(
+        notify_submitted, sender=TaskState, dispatch_uid="council_pages_task_submitted"
+    )
+    # Wagtail's own receivers use these dispatch_uids; Django ignores a second connect with a
+    # uid already taken, so ours stand in for theirs.
+    workflow_approved.connect(
+        notify_approved,
+        sender=WorkflowState,
+        dispatch_uid="workflow_state_approved_email_notification",
+    )
+    workflow_rejected.connect(
+        notify_rejected,
+        sender=WorkflowState,
+        dispatch_uid="workflow_state_rejected_email_notification",
+    )
+
+
+def notify_submitted(sender, instance, user=None, **kwargs):
+    from council_pages.models import ChairApprovalTask
+    from council_pages.roles import approvers_for, council_for_page
+
+    task = instance.task.specific
+    if not isinstance(task, ChairApprovalTask):
+        return
+    page = instance.workflow_state.content_object.specific
+    council = council_for_page(page)
+    if council is None:
+        recipients = get_user_model().objects.filter(is_active=True, is_superuser=True)
+    else:
+        recipients = approvers_for(council)
+    if user is not None:
+        recipients = recipients.exclude(pk=user.pk)
+    context = {
+        "page": page,
+        "council": council,
+        "submitter": instance.workflow_state.requested_by,
+        "edit_url": _admin_url("wagtailadmin_pages:edit", page.pk),
+        "dashboard_url": _admin_url("wagtailadmin_home"),
+    }
+    _send_on_commit("submitted", list(recipients), context)
+
+
+def notify_approved(sender, instance, user=None, **kwargs):
+    _notify_submitter("approved", instance, user)
+
+
+def notify_rejected(sender, instance, user=None, **kwargs):
+    _notify_submitter("rejected", instance, user)
+
+
+def _notify_submitter(kind, workflow_state, user):
+    from council_pages.roles import council_for_page
+
+    submitter = workflow_state.requested_by
+    if submitter is None or submitter == user:
+        return
+    page = workflow_state.content_object.specific
+    task_state = workflow_state.current_task_state
+    context = {
+        "page": page,
+        "council": council_for_page(page),
+        "decided_by": user,
+        "comment": task_state.comment if task_state else "",
+        "edit_url": _admin_url("wagtailadmin_pages:edit", page.pk),
+        "live_url": page.full_url if page.live else "",
+        "go_live_at": page.go_live_at if not page.live else None,
+    }
+    _send_on_commit(kind, [submitter], context)
+
+
+def _send_on_commit(kind, recipients, context):
+    recipients = [u for u in recipients if u.is_active and u.email and _wants(u, kind)]
+    if recipients:
+        transaction.on_commit(partial(_send, kind, recipients, context))
+
+
+def _send(kind, recipients, context):
+    for recipient in recipients:
+        mail_context = {**context, "recipient": recipient}
+        subject = render_to_string(f"{TEMPLATE_DIR}{kind}_subject.txt", mail_context).strip()
+        body = render_to_string(f"{TEMPLATE_DIR}{kind}.txt", mail_context)
+        try:
+            send_mail(
+                settings.EMAIL_SUBJECT_PREFIX + subject,
+                body,
+                None,
+                [recipient.email],
+            )
+        except Exception:
+            # A mail server hiccup must not undo an approval that is already committed.
+            logger.exception("Could not send the %s notification to %s", kind, recipient.pk)
+
+
+def _wants(user, kind) -> bool:
+    from wagtail.users.models import UserProfile
+
+    return getattr(UserProfile.get_for_user(user), f"{kind}_notifications", True)
+
+
+def _admin_url(name, *args) -> str:
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(name, args=args)

@@ -1,0 +1,36 @@
+"""Admin screens and responses for council roles and the chair-approval workflow."""
+
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext_lazy as _
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from .models import CouncilRole
+
+
+class CouncilRoleViewSet(SnippetViewSet):
+    """ "Indstillinger > Rådsroller": site administrators name each council's people here.
+
+    Saving a role gives the user their council's permissions; deleting it takes them away.
+    Nobody else holds a permission on this model, so only site administrators see the screen.
+    """
+
+    model = CouncilRole
+    icon = "group"
+    menu_label = _("Rådsroller")
+    menu_name = "council-roles"
+    add_to_settings_menu = True
+    list_display = ["user", "role", "council", "created_at"]
+    list_filter = ["council", "role"]
+    search_fields = ["user__username", "user__first_name", "user__last_name", "user__email"]
+    ordering = ["council__title", "role"]
+    copy_view_enabled = False
+
+
+def only_site_administrators(request, message):
+    """A 403 page in the admin's look that says, in Danish, why the action was refused."""
+    return TemplateResponse(
+        request,
+        "council_pages/admin/forbidden.html",
+        {"message": message, "back_url": request.META.get("HTTP_REFERER", "")},
+        status=403,
+    )
