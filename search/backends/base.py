@@ -1,0 +1,103 @@
+"""The one query interface of the search service, shared by every backend."""
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+
+from search.adapters import KIND_LABELS, Record
+from search.text import ParsedQuery
+
+PAGE_SIZE = 20
+SORTS = ("relevance", "date")
+FACETS = ("council", "kind", "year", "target_group")
+
+
+class SearchBackendError(Exception):
+    """The search engine could not be reached or refused the request."""
+
+
+@dataclass(frozen=True)
+class SearchRequest:
+    """What a citizen asked for: a parsed query, filters, sort order and page."""
+
+    query: ParsedQuery
+    council: str = ""
+    kind: str = ""
+    year: int | None = None
+    target_group: str = ""
+    sort: str = "relevance"
+    page: int = 1
+    page_size: int = PAGE_SIZE
+
+    @property
+    def offset(self) -> int:
+        return (self.page - 1) * self.page_size
+
+    @property
+    def filters(self) -> dict:
+        return {
+            name: value
+            for name, value in (
+                ("council", self.council),
+                ("kind", self.kind),
+                ("year", self.year),
+                ("target_group", self.target_group),
+            )
+            if value not in ("", None)
+        }
+
+
+@dataclass
+class Hit:
+    key: str
+    title: str
+    url: str
+    kind: str
+    council: str
+    council_label: str
+    municipality: str
+    date: date | None
+    snippet: str  # HTML: hits in <mark>, everything else escaped
+
+    @property
+    def kind_label(self) -> str:
+        return str(KIND_LABELS.get(self.kind, ""))
+
+
+@dataclass
+class FacetValue:
+    value: str
+    count: int
+    label: str = ""
+
+
+@dataclass
+class SearchResults:
+    request: SearchRequest
+    total: int = 0
+    hits: list[Hit] = field(default_factory=list)
+    facets: dict[str, list[FacetValue]] = field(default_factory=dict)
+
+
+class BaseSearchBackend:
+    """What every backend does: store records, forget them, list them, answer searches."""
+
+    def __init__(self, params: dict):
+        self.params = params
+
+    def upsert(self, records: Iterable[Record]) -> None:
+        raise NotImplementedError
+
+    def delete(self, keys: Iterable[str]) -> None:
+        raise NotImplementedError
+
+    def stored_digests(self) -> dict[str, str]:
+        """key -> digest of everything the index holds now."""
+        raise NotImplementedError
+
+    def rebuild(self, records: Iterable[Record]) -> int:
+        """Replace the whole index with ``records``; returns how many were written."""
+        raise NotImplementedError
+
+    def search(self, request: SearchRequest) -> SearchResults:
+        raise NotImplementedError

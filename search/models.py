@@ -1,0 +1,71 @@
+"""Storage of the search service: the database backend's flat index and the indexing outbox."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class IndexRecord(models.Model):
+    """One public, published page or document in the database backend's index.
+
+    The full-text side lives next to this table and is kept in step by the backend: an FTS5
+    table of stemmed text on SQLite, a generated ``tsvector`` column with a GIN index on
+    PostgreSQL (both created by this app's migrations).
+    """
+
+    key = models.CharField(max_length=40, unique=True)
+    kind = models.CharField(max_length=20, db_index=True)
+    title = models.TextField()
+    body = models.TextField(blank=True)
+    url = models.TextField()
+    council = models.CharField(max_length=255, blank=True, db_index=True)
+    council_label = models.CharField(max_length=255, blank=True)
+    municipality = models.CharField(max_length=100, blank=True)
+    date = models.DateField(null=True, blank=True, db_index=True)
+    year = models.PositiveSmallIntegerField(null=True, blank=True, db_index=True)
+    digest = models.CharField(max_length=32)
+
+    class Meta:
+        verbose_name = _("søgepost")
+        verbose_name_plural = _("søgeposter")
+
+    def __str__(self):
+        return self.key
+
+
+class IndexRecordTargetGroup(models.Model):
+    """A target group of an index record, for filtering and facet counts."""
+
+    record = models.ForeignKey(IndexRecord, on_delete=models.CASCADE, related_name="groups")
+    slug = models.CharField(max_length=100)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["record", "slug"], name="site_search_unique_group")
+        ]
+        indexes = [models.Index(fields=["slug", "record"], name="site_search_group_slug")]
+
+    def __str__(self):
+        return self.slug
+
+
+class IndexQueue(models.Model):
+    """The indexing outbox: one row per item whose index entry must be brought up to date.
+
+    Rows are written in the same transaction as the publish (or unpublish, move, privacy or
+    document change) that caused them, so a change is never forgotten even if the search
+    backend is down. The indexing task works through the rows and deletes each one once the
+    backend has the item right; a failing item keeps its row and is retried on the next run.
+    """
+
+    key = models.CharField(max_length=40, unique=True)
+    attempts = models.PositiveIntegerField(default=0)
+    last_error = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("indekseringskø")
+        verbose_name_plural = _("indekseringskø")
+
+    def __str__(self):
+        return self.key
