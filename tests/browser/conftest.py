@@ -1,0 +1,128 @@
+"""Playwright fixtures: a real, headless Chromium driving pytest-django's live server.
+
+Use them like this::
+
+    pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+    def test_something(page):
+        page.goto("/")  # relative to the live server
+
+The browser is Debian's Chromium (``/usr/bin/chromium``); Playwright never downloads one. If it is
+missing, the browser tests are skipped with a loud reason, except under ``make test``, which
+installs Chromium and sets ``UDSATTERAAD_BROWSER_REQUIRED`` so that a missing browser fails.
+A failing test leaves a screenshot in ``test-artifacts/``.
+"""
+
+import os
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from django.db import connections
+
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+DEFAULT_TIMEOUT_MS = 10_000
+ARTIFACTS_DIR = Path(__file__).resolve().parents[2] / "test-artifacts"
+
+_phase_reports = pytest.StashKey[dict]()
+
+
+def find_chromium():
+    """Path of the Chromium binary: $CHROMIUM_PATH, `chromium` on $PATH, or Debian's location."""
+    candidates = [
+        os.environ.get("CHROMIUM_PATH"),
+        shutil.which("chromium"),
+        "/usr/bin/chromium",
+    ]
+    for candidate in candidates:
+        if candidate and os.access(candidate, os.X_OK):
+            return candidate
+    return None
+
+
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_runtest_makereport(item, call):
+    """Keep each phase's report on the test item so `page` can tell whether its test failed."""
+    report = yield
+    item.stash.setdefault(_phase_reports, {})[report.when] = report
+    return report
+
+
+@pytest.fixture(scope="session")
+def chromium_path():
+    path = find_chromium()
+    if path is None:
+        reason = (
+            "CHROMIUM MISSING: the browser tests did not run. "
+            "Install it with `apt-get install chromium` (or run `make test`, which does), "
+            "or point CHROMIUM_PATH at a Chromium binary."
+        )
+        if os.environ.get("UDSATTERAAD_BROWSER_REQUIRED"):
+            pytest.fail(reason, pytrace=False)
+        pytest.skip(reason)
+    return path
+
+
+@pytest.fixture(scope="session")
+def browser(chromium_path):
+    """One headless Chromium for the whole test session."""
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API runs an asyncio loop in this thread, and Django refuses ORM calls
+    # while a loop is running. The browser tests run last (tests/conftest.py), so lifting the
+    # guard from here to the end of the session affects no other test.
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    # Starting Playwright leaves this greenlet running in the context of Playwright's dispatcher
+    # task, where Django's context-local connections are new objects: put the test database
+    # connections back, so the ORM keeps the test database state (serialized_rollback's snapshot
+    # included) that pytest-django set up on them.
+    django_connections = {alias: connections[alias] for alias in connections}
+    try:
+        with sync_playwright() as playwright:
+            for alias, connection in django_connections.items():
+                connections[alias] = connection
+            browser = playwright.chromium.launch(
+                executable_path=chromium_path, args=CHROMIUM_ARGS, headless=True
+            )
+            yield browser
+            browser.close()
+    finally:
+        if previous is None:
+            os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+        else:
+            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
+
+
+@pytest.fixture
+def browser_context(browser, live_server):
+    """A fresh browser profile (no cookies) per test, with URLs relative to the live server."""
+    context = browser.new_context(
+        base_url=live_server.url, locale="da-DK", timezone_id="Europe/Copenhagen"
+    )
+    context.set_default_timeout(DEFAULT_TIMEOUT_MS)
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def page(browser_context, request):
+    """A browser tab on the live server; saves a screenshot to test-artifacts/ if the test fails."""
+    page = browser_context.new_page()
+    yield page
+    reports = request.node.stash.get(_phase_reports, {})
+    if "call" in reports and reports["call"].failed:
+        ARTIFACTS_DIR.mkdir(exist_ok=True)
+        name = re.sub(r"[^A-Za-z0-9_.-]+", "_", request.node.nodeid)
+        page.screenshot(path=ARTIFACTS_DIR / f"{name}.png", full_page=True)
+    page.close()
