@@ -126,6 +126,17 @@ WAGTAIL_I18N_ENABLED = False
 WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "wagtail.search.backends.database"},
 }
+# The site's own search (/soeg/, /api/search/; the `search` app): the database backend (SQLite
+# FTS5 or PostgreSQL full-text search), or Elasticsearch when ELASTICSEARCH_URL is set.
+ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
+if ELASTICSEARCH_URL:
+    SITE_SEARCH = {
+        "BACKEND": "search.backends.elasticsearch.ElasticsearchBackend",
+        "URL": ELASTICSEARCH_URL,
+        "INDEX": os.environ.get("ELASTICSEARCH_INDEX", "udsatteraad"),
+    }
+else:
+    SITE_SEARCH = {"BACKEND": "search.backends.database.DatabaseBackend"}
 WAGTAIL_DATE_FORMAT = "%d.%m.%Y"
 WAGTAIL_DATETIME_FORMAT = "%d.%m.%Y %H:%M"
 WAGTAIL_TIME_FORMAT = "%H:%M"

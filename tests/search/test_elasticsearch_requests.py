@@ -1,0 +1,83 @@
+"""Elasticsearch request bodies and mapping, checked without a server.
+
+The contract suite (test_contract.py) runs the same behaviour against a real cluster whenever
+``ELASTICSEARCH_URL`` is set.
+"""
+
+import json
+
+from search.backends import SearchRequest
+from search.backends.elasticsearch import ALL_WORDS_BONUS, build_search, index_body
+from search.text import parse_query
+
+
+def body(q, **kwargs):
+    return build_search(SearchRequest(query=parse_query(q), **kwargs), index="test").to_dict()
+
+
+def test_mapping_uses_the_danish_analyzer_and_keyword_facets():
+    mapping = index_body()["mappings"]["properties"]
+    assert mapping["title"] == {"type": "text", "analyzer": "danish"}
+    assert mapping["body"] == {"type": "text", "analyzer": "danish"}
+    for name in ("council", "kind", "target_groups"):
+        assert mapping[name]["type"] == "keyword"
+    assert mapping["year"]["type"] == "integer"
+
+
+def test_words_are_anded_explicitly_with_all_words_first():
+    query = body("tandpleje fiskeri")["query"]["bool"]
+    words = query["must"][0]["bool"]
+    assert words["minimum_should_match"] == 1
+    assert [c["multi_match"]["query"] for c in words["should"]] == ["tandpleje", "fiskeri"]
+    assert all(c["multi_match"]["operator"] == "and" for c in words["should"])
+    bonus = query["should"][0]["constant_score"]
+    assert bonus["boost"] == ALL_WORDS_BONUS
+    assert len(bonus["filter"]["bool"]["must"]) == 2
+
+
+def test_title_weighs_more_and_recency_breaks_ties():
+    b = body("boliger")
+    clause = b["query"]["bool"]["must"][0]["bool"]["should"][0]["multi_match"]
+    assert clause["fields"] == ["title^10", "body"]
+    assert b["sort"] == ["_score", {"date": {"order": "desc", "missing": "_last"}}]
+
+
+def test_phrase_exclusion_prefix_and_stop_words():
+    b = body('"socialt udsatte" -fattige tandpl* og')
+    query = b["query"]["bool"]
+    should = query["must"][0]["bool"]["should"]
+    assert should[0]["multi_match"]["type"] == "phrase"
+    assert should[0]["multi_match"]["query"] == "socialt udsatte"
+    assert should[1]["bool"]["should"][1] == {"prefix": {"body": {"value": "tandpl"}}}
+    assert len(should) == 2  # "og" is a stop word
+    assert query["must_not"][0]["multi_match"]["query"] == "fattige"
+
+
+def test_user_syntax_never_reaches_the_engine_as_syntax():
+    b = json.dumps(body('title:x AND (y OR "z'))
+    assert "query_string" not in b
+    assert "simple_query_string" not in b
+    for clause in body('title:x AND (y OR "z')["query"]["bool"]["must"][0]["bool"]["should"]:
+        text = json.dumps(clause)
+        assert "(" not in text and ":" not in clause.get("multi_match", {}).get("query", "")
+
+
+def test_filters_facets_highlight_and_paging():
+    b = body("rådet", council="odense", kind="meeting", year=2009, target_group="unge", page=3)
+    assert {"term": {"council": "odense"}} in b["query"]["bool"]["filter"]
+    assert {"term": {"kind": "meeting"}} in b["query"]["bool"]["filter"]
+    assert {"term": {"year": 2009}} in b["query"]["bool"]["filter"]
+    assert {"term": {"target_groups": "unge"}} in b["query"]["bool"]["filter"]
+    assert set(b["aggs"]) == {"council", "kind", "year", "target_group"}
+    assert b["aggs"]["target_group"]["terms"]["field"] == "target_groups"
+    assert b["highlight"]["pre_tags"] == ["<mark>"]
+    assert b["highlight"]["encoder"] == "html"
+    assert b["from"] == 40
+    assert b["size"] == 20
+    assert b["track_total_hits"] is True
+
+
+def test_sort_by_date_and_browsing():
+    assert body("rådet", sort="date")["sort"][0] == {"date": {"order": "desc", "missing": "_last"}}
+    browse = body("", council="odense")
+    assert browse["query"] == {"bool": {"filter": [{"term": {"council": "odense"}}]}}
