@@ -1,12 +1,16 @@
 """The chair-approval task: the single step of the "Formandsgodkendelse" workflow."""
 
+import time
+
 from django import forms
 from django.core.exceptions import PermissionDenied
-from django.db import connection, transaction
+from django.db import OperationalError, connection, transaction
 from django.db.models import CharField, F, Q
 from django.db.models.functions import Cast
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, Task, TaskState
+
+SQLITE_LOCK_RETRIES = 40
 
 
 class ApproveForm(forms.Form):
@@ -129,8 +133,21 @@ class ChairApprovalTask(Task):
                 _("Skriv en kommentar, når du afviser, så sekretæren ved hvorfor.")
             )
 
+        for attempt in range(SQLITE_LOCK_RETRIES + 1):
+            try:
+                return self._decide(task_state.pk, user, action_name, comment)
+            except OperationalError as error:
+                # SQLite refuses a second writer outright instead of waiting when the database
+                # is shared in memory; the whole transaction rolled back, so it is safe to
+                # retry it once the other decision has committed.
+                if not _is_sqlite_lock(error) or attempt == SQLITE_LOCK_RETRIES:
+                    raise
+                time.sleep(0.05 * (attempt + 1))
+        return None
+
+    def _decide(self, task_state_pk, user, action_name, comment):
         with transaction.atomic():
-            locked = _lock_task_state(task_state.pk)
+            locked = _lock_task_state(task_state_pk)
             if locked.status != TaskState.STATUS_IN_PROGRESS:
                 raise PermissionDenied(_("Siden er allerede godkendt eller afvist af en anden."))
             page = locked.workflow_state.content_object
@@ -140,6 +157,7 @@ class ChairApprovalTask(Task):
                 locked.approve(user=user, comment=comment)
             else:
                 locked.reject(user=user, comment=comment)
+        return None
 
 
 def _submitters(task_state) -> set[int]:
@@ -147,6 +165,14 @@ def _submitters(task_state) -> set[int]:
     ids = {task_state.workflow_state.requested_by_id, task_state.revision.user_id}
     ids.discard(None)
     return ids
+
+
+def _is_sqlite_lock(error) -> bool:
+    return (
+        connection.vendor == "sqlite"
+        and not connection.in_atomic_block
+        and "locked" in str(error).lower()
+    )
 
 
 def _lock_task_state(pk) -> TaskState:

@@ -1,0 +1,84 @@
+"""Approval is all-or-nothing, and two approvals at the same moment count once."""
+
+import threading
+
+import pytest
+from django.db import connection
+from django.test import Client
+from wagtail.models import PageLogEntry, TaskState
+from wagtail.signals import page_published
+
+from .conftest import make_hearing_response, submit, workflow_action
+
+
+class PublishFailed(Exception):
+    pass
+
+
+@pytest.mark.django_db
+def test_a_failure_inside_the_publish_leaves_nothing_live_and_nothing_logged(
+    client, people, councils
+):
+    page = make_hearing_response(councils["a"], live=False, user=people["secretary_a"])
+    submit(page, people["secretary_a"])
+
+    def explode(sender, instance, **kwargs):
+        raise PublishFailed("the search index is on fire")
+
+    page_published.connect(explode, dispatch_uid="test-explode")
+    try:
+        client.force_login(people["chair_a"])
+        client.raise_request_exception = False
+        response = workflow_action(client, page, "approve")
+    finally:
+        page_published.disconnect(dispatch_uid="test-explode")
+
+    assert response.status_code == 500
+    page.refresh_from_db()
+    assert not page.live
+    assert page.live_revision_id is None
+    assert not PageLogEntry.objects.filter(page=page, action="wagtail.publish").exists()
+    assert not PageLogEntry.objects.filter(page=page, action="wagtail.workflow.approve").exists()
+    task_state = TaskState.objects.get(workflow_state__object_id=str(page.pk))
+    assert task_state.status == TaskState.STATUS_IN_PROGRESS
+    # Nothing was lost: once the fault is gone, the chair approves and it goes live.
+    client.raise_request_exception = True
+    assert workflow_action(client, page, "approve").status_code == 302
+    page.refresh_from_db()
+    assert page.live
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_chairs_approving_at_the_same_moment_publish_once(people, councils):
+    page = make_hearing_response(councils["a"], live=False, user=people["secretary_a"])
+    submit(page, people["secretary_a"])
+    task_state = TaskState.objects.get(workflow_state__object_id=str(page.pk))
+    barrier = threading.Barrier(2)
+    responses = {}
+
+    def approve(key):
+        client = Client()
+        client.force_login(people[key])
+        client.raise_request_exception = False
+        try:
+            barrier.wait(timeout=10)
+            responses[key] = client.post(
+                f"/admin/pages/workflow/action/{page.pk}/approve/{task_state.pk}/",
+                {"comment": ""},
+            )
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=approve, args=(k,)) for k in ("chair_a", "vice_chair_a")]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+
+    assert sorted(r.status_code for r in responses.values()) == [302, 302]
+    page.refresh_from_db()
+    assert page.live
+    assert PageLogEntry.objects.filter(page=page, action="wagtail.publish").count() == 1
+    assert PageLogEntry.objects.filter(page=page, action="wagtail.workflow.approve").count() == 1
+    task_state.refresh_from_db()
+    assert task_state.status == TaskState.STATUS_APPROVED
