@@ -6,3 +6,6 @@ class DocumentsConfig(AppConfig):
     name = "documents"
     verbose_name = _("Dokumenter")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from documents import checks  # noqa: F401

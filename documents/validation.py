@@ -43,9 +43,10 @@ def clean_filename(name: str) -> str:
     """
     name = unicodedata.normalize("NFC", str(name))
     name = _PATH_SEPARATORS.split(name)[-1]
+    name = _WHITESPACE.sub(" ", name)
     name = "".join(ch for ch in name if not unicodedata.category(ch).startswith("C"))
     name = _FORBIDDEN_CHARACTERS.sub("", name)
-    name = _WHITESPACE.sub(" ", name).strip(" .")
+    name = _WHITESPACE.sub(" ", name).strip()
     stem, dot, extension = name.rpartition(".")
     if not dot:
         stem, extension = name, ""

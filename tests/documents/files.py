@@ -71,12 +71,22 @@ def scanned_pdf(pages=2) -> bytes:
 
 
 def pdf_with_javascript() -> bytes:
-    return _pdf(
-        [text_stream("Dagsorden")],
-        title="Dagsorden",
-        language="da",
-        extra=lambda writer: writer.add_js("app.alert('Hej');"),
-    )
+    """Document-level JavaScript in the catalog's name tree, run when the file opens."""
+
+    def add_js(writer):
+        action = DictionaryObject(
+            {
+                NameObject("/Type"): NameObject("/Action"),
+                NameObject("/S"): NameObject("/JavaScript"),
+                NameObject("/JS"): TextStringObject("app.alert('Hej');"),
+            }
+        )
+        names = ArrayObject([TextStringObject("init"), writer._add_object(action)])
+        writer._root_object[NameObject("/Names")] = DictionaryObject(
+            {NameObject("/JavaScript"): DictionaryObject({NameObject("/Names"): names})}
+        )
+
+    return _pdf([text_stream("Dagsorden")], title="Dagsorden", language="da", extra=add_js)
 
 
 def pdf_with_launch_action() -> bytes:
@@ -107,15 +117,18 @@ def html_named_pdf() -> bytes:
     return b"<!DOCTYPE html><html><body><script>alert(document.cookie)</script></body></html>"
 
 
-def docx(*paragraphs, title="Årsrapport 2009") -> bytes:
+DOCX_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+DOCM_MAIN = "application/vnd.ms-word.document.macroEnabled.main+xml"
+
+
+def docx(*paragraphs, title="Årsrapport 2009", main_type=DOCX_MAIN) -> bytes:
     body = "".join(f"<w:p><w:r><w:t>{p}</w:t></w:r></w:p>" for p in paragraphs)
     files = {
         "[Content_Types].xml": (
             '<?xml version="1.0" encoding="UTF-8"?>'
             '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
             '<Default Extension="xml" ContentType="application/xml"/>'
-            '<Override PartName="/word/document.xml" ContentType="application/'
-            'vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>'
+            f'<Override PartName="/word/document.xml" ContentType="{main_type}"/>'
             '<Override PartName="/docProps/core.xml" '
             'ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>'
             "</Types>"

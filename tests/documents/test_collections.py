@@ -31,3 +31,12 @@ def test_sub_collections_belong_to_the_council(odense):
     private = council_collection(odense).add_child(name="Odense, fortroligt")
     assert council_id_for_collection(private) == odense.pk
     assert council_id_for_collection(Collection.get_first_root_node()) is None
+
+
+def test_system_check_refuses_serve_methods_that_skip_privacy(settings):
+    from django.core.checks import run_checks
+
+    settings.WAGTAILDOCS_SERVE_METHOD = "direct"
+    assert "documents.E001" in [message.id for message in run_checks()]
+    settings.WAGTAILDOCS_SERVE_METHOD = "serve_view"
+    assert "documents.E001" not in [message.id for message in run_checks()]

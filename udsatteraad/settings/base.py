@@ -168,3 +168,9 @@ LOGGING = {
         "wagtail": {"level": os.environ.get("WAGTAIL_LOG_LEVEL", "WARNING")},
     },
 }
+# Every upload path builds its form on this one, which checks files by content (documents.forms).
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "documents.forms.CouncilDocumentForm"
+WAGTAILDOCS_MAX_UPLOAD_SIZE = int(os.environ.get("WAGTAILDOCS_MAX_UPLOAD_SIZE", 20 * 1024 * 1024))
+# Documents are only ever served through the view that checks who may see them; never serve
+# MEDIA_ROOT directly (documents.checks refuses any other serve method).
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
