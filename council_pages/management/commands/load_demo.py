@@ -10,6 +10,7 @@ from council_pages.demo import DemoContext
 # Each step is a module with `load(ctx: DemoContext) -> None`; order matters.
 STEPS = [
     "council_pages.demo.councils",
+    "council_pages.demo.publications",
 ]
 
 DEFAULT_PASSWORD = "demo"  # noqa: S105 - the documented demo password, warned about on use
