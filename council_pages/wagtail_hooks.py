@@ -6,6 +6,7 @@ from wagtail import hooks
 from wagtail.models import Page
 from wagtail.snippets.models import register_snippet
 
+from . import publication_hooks  # noqa: F401  (meetings: privacy control, notice warning)
 from .models import CouncilPage
 from .snippets import TargetGroupViewSet
 from .views import CouncilRoleViewSet, only_site_administrators
