@@ -145,7 +145,10 @@ def build_search(request: SearchRequest, index: str = "udsatteraad") -> Search:
         s = s.highlight_options(
             pre_tags=["<mark>"], post_tags=["</mark>"], encoder="html", require_field_match=False
         ).highlight(
-            "body", fragment_size=SNIPPET_LENGTH, number_of_fragments=1, no_match_size=SNIPPET_LENGTH
+            "body",
+            fragment_size=SNIPPET_LENGTH,
+            number_of_fragments=1,
+            no_match_size=SNIPPET_LENGTH,
         )
     for name, field in FACET_FIELDS.items():
         s.aggs.bucket(name, "terms", field=field, size=FACET_SIZE)
@@ -186,8 +189,12 @@ class ElasticsearchBackend(BaseSearchBackend):
     def _actions(self, records: Iterable[Record], index: str):
         for record in records:
             doc = SearchRecordDocument.from_record(record)
-            yield {"_op_type": "index", "_index": index, "_id": record.key,
-                   "_source": doc.to_dict(skip_empty=False)}
+            yield {
+                "_op_type": "index",
+                "_index": index,
+                "_id": record.key,
+                "_source": doc.to_dict(skip_empty=False),
+            }
 
     def upsert(self, records: Iterable[Record]) -> None:
         try:
@@ -278,8 +285,6 @@ class ElasticsearchBackend(BaseSearchBackend):
         for name in FACET_FIELDS:
             buckets = response.aggregations[name].buckets
             results.facets[name] = [
-                FacetValue(value=str(b.key), count=b.doc_count)
-                for b in buckets
-                if str(b.key) != ""
+                FacetValue(value=str(b.key), count=b.doc_count) for b in buckets if str(b.key) != ""
             ]
         return results
