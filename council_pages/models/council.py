@@ -9,9 +9,16 @@ from django.utils.translation import ngettext
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 from wagtail.search import index
+
+from council_pages.serializers import (
+    CouncilMemberSerializer,
+    RichTextHTMLField,
+    TargetGroupsField,
+)
 
 from .base import BasePage
 from .tags import CouncilPageTargetGroup
@@ -155,6 +162,29 @@ class CouncilPage(BasePage):
         index.SearchField("official_name"),
         index.SearchField("purpose"),
         index.FilterField("municipality"),
+    ]
+
+    api_fields = [
+        APIField("official_name"),
+        APIField("municipality"),
+        APIField("founded_year"),
+        APIField("established_by"),
+        APIField("appointment"),
+        APIField("purpose", serializer=RichTextHTMLField()),
+        APIField("target_groups", serializer=TargetGroupsField()),
+        APIField("composition_model"),
+        APIField("composition_note"),
+        APIField("members_min"),
+        APIField("members_max"),
+        APIField("meetings_per_year"),
+        APIField("agenda_notice_days"),
+        APIField("term"),
+        APIField("current_members", serializer=CouncilMemberSerializer(many=True)),
+        APIField("current_substitutes", serializer=CouncilMemberSerializer(many=True)),
+        APIField("secretariat"),
+        APIField("contact_email"),
+        APIField("contact_phone"),
+        APIField("contact_address"),
     ]
 
     class Meta:

@@ -2,7 +2,10 @@
 
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField
+
+from council_pages.serializers import RichTextHTMLField
 
 from .base import BasePage
 
@@ -23,6 +26,8 @@ class HomePage(BasePage):
     )
 
     content_panels = BasePage.content_panels + [FieldPanel("intro")]
+
+    api_fields = [APIField("intro", serializer=RichTextHTMLField())]
 
     class Meta:
         verbose_name = _("forside")
