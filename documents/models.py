@@ -1,5 +1,8 @@
 """The site's document model: every file belongs to a council and carries its text."""
 
+import contextlib
+import os.path
+
 from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
 from django.db.models.functions import Cast
@@ -9,6 +12,7 @@ from wagtail.models import Collection, CollectionViewRestriction, Page, Referenc
 from wagtail.search import index
 
 from documents.filetypes import KINDS_BY_KEY, kind_for_extension
+from documents.validation import clean_filename
 
 
 class CouncilCollection(models.Model):
@@ -159,6 +163,12 @@ class CouncilDocument(AbstractDocument):
             self.council_id = CouncilCollection.council_id_for(self.collection_id)
             if update_fields is not None:
                 kwargs["update_fields"] = {*update_fields, "council"}
+        if self.file and not self.file_hash:
+            # Documents made in code (demo content, imports) rather than through the form.
+            with contextlib.suppress(OSError, ValueError):
+                self._set_document_file_metadata()
+        if self.file and not self.original_filename:
+            self.original_filename = clean_filename(os.path.basename(self.file.name))
         if self.file and not self.file_kind:
             kind = kind_for_extension(self.file_extension)
             self.file_kind = kind.key if kind else ""

@@ -3,14 +3,13 @@ from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
-from wagtail.documents import urls as wagtaildocs_urls
 
 from udsatteraad.api import api_router
 from udsatteraad.views import robots_txt
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
-    path("dokumenter/", include(wagtaildocs_urls)),
+    path("dokumenter/", include("documents.urls")),
     path("api/v2/", api_router.urls),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),

@@ -64,3 +64,42 @@ def make_secretary(django_user_model):
 @pytest.fixture
 def pdf_bytes():
     return files.pdf_with_text("Høringssvar om hjemløsestrategien")
+
+
+@pytest.fixture
+def make_document(db):
+    """A document stored the way an upload stores it, in the council's collection."""
+    from django.core.files.base import ContentFile
+
+    from documents.models import CouncilDocument
+
+    def make(council, name="Høringssvar.pdf", content=None, title="Høringssvar"):
+        document = CouncilDocument(
+            title=title,
+            file=ContentFile(content or files.pdf_with_text(title), name=name),
+            collection=council_collection(council) if council else None,
+        )
+        if document.collection is None:
+            from wagtail.models import Collection
+
+            document.collection = Collection.get_first_root_node()
+        document.save()
+        return document
+
+    return make
+
+
+@pytest.fixture
+def make_page(home):
+    """A live standard page under the home page, linking to the given documents."""
+    from council_pages.models import StandardPage
+
+    def make(*documents, title="Om rådet", live=True):
+        page = StandardPage(
+            title=title, body=[("document", document) for document in documents], live=live
+        )
+        home.add_child(instance=page)
+        page.save_revision()
+        return page
+
+    return make

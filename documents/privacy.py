@@ -1,0 +1,68 @@
+"""Who may download a document: the one rule for the serve view, the API and search.
+
+The rule, in full:
+
+1. A document is **public** when at least one live page without view restrictions (a page
+   ``Page.objects.live().public()`` returns) links to it, in any field Wagtail's reference index
+   sees (document choosers, StreamField blocks, rich-text links), and its collection has no
+   view restrictions. Anyone may download a public document.
+2. A visitor may also download a document linked from a live page that is restricted but that
+   the visitor may view (logged-in users, a group, a password they have entered). Collection
+   view restrictions apply on top, as in Wagtail.
+3. Site administrators, and users holding any document permission (add, edit, choose) on the
+   document's collection, may always download it: a secretary and the council's chair can open
+   their own council's drafts and attachments before the page is published.
+4. Everyone else gets "page not found", so the address does not even reveal that the file exists.
+
+An unattached document, or one linked only from drafts, unpublished or private pages, is
+therefore never public. Publishing the page makes its attachments public; unpublishing it, or
+removing the link and publishing, makes them private again.
+"""
+
+from django.contrib.contenttypes.models import ContentType
+from wagtail.models import Page, ReferenceIndex
+from wagtail.permissions import policy_registry
+
+DOCUMENT_PERMISSIONS = ["add", "change", "choose"]
+
+
+def referencing_pages(document):
+    """Live pages whose published content links to ``document``."""
+    page_ids = (
+        ReferenceIndex.get_references_to(document)
+        .filter(base_content_type=ContentType.objects.get_for_model(Page))
+        .values_list("object_id", flat=True)
+    )
+    return Page.objects.live().filter(pk__in=[int(pk) for pk in page_ids if pk.isdigit()])
+
+
+def collection_is_restricted(document) -> bool:
+    return document.collection.get_view_restrictions().exists()
+
+
+def is_public(document) -> bool:
+    """True if anyone at all may download ``document`` (rule 1 above)."""
+    if collection_is_restricted(document):
+        return False
+    return referencing_pages(document).public().exists()
+
+
+def user_has_document_permission(user, document) -> bool:
+    """Rule 3: site administrators and users with rights on the document's collection."""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    if user.is_superuser:
+        return True
+    policy = policy_registry.get_by_type(type(document))
+    return policy.user_has_any_permission_for_instance(user, DOCUMENT_PERMISSIONS, document)
+
+
+def can_download(request, document) -> bool:
+    """True if this request may receive ``document`` (rules 1 to 3; collection restrictions
+    are checked separately by Wagtail's own ``before_serve_document`` hook)."""
+    if user_has_document_permission(request.user, document):
+        return True
+    for page in referencing_pages(document):
+        if all(restriction.accept_request(request) for restriction in page.get_view_restrictions()):
+            return True
+    return False
