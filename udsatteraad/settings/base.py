@@ -121,6 +121,12 @@ STORAGES = {
 WAGTAIL_SITE_NAME = "Udsatteråd"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILDOCS_DOCUMENT_MODEL = "documents.CouncilDocument"
+# Every upload path builds its form on this one, which checks files by content (documents.forms).
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "documents.forms.CouncilDocumentForm"
+WAGTAILDOCS_MAX_UPLOAD_SIZE = int(os.environ.get("WAGTAILDOCS_MAX_UPLOAD_SIZE", 20 * 1024 * 1024))
+# Documents are only ever served through the view that checks who may see them; never serve
+# MEDIA_ROOT directly (documents.checks refuses any other serve method).
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 # Slugs reach the server with æ, ø and å intact; council_pages transliterates them to ae, oe, aa.
 WAGTAIL_ALLOW_UNICODE_SLUGS = True
 WAGTAIL_I18N_ENABLED = False
@@ -171,9 +177,3 @@ LOGGING = {
         "wagtail": {"level": os.environ.get("WAGTAIL_LOG_LEVEL", "WARNING")},
     },
 }
-# Every upload path builds its form on this one, which checks files by content (documents.forms).
-WAGTAILDOCS_DOCUMENT_FORM_BASE = "documents.forms.CouncilDocumentForm"
-WAGTAILDOCS_MAX_UPLOAD_SIZE = int(os.environ.get("WAGTAILDOCS_MAX_UPLOAD_SIZE", 20 * 1024 * 1024))
-# Documents are only ever served through the view that checks who may see them; never serve
-# MEDIA_ROOT directly (documents.checks refuses any other serve method).
-WAGTAILDOCS_SERVE_METHOD = "serve_view"
