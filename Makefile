@@ -69,7 +69,9 @@ install: $(INSTALLED)
 
 # --- The site ---------------------------------------------------------------------------------
 
+# var/ holds the SQLite database and uploaded files (UDSATTERAAD_VAR_DIR moves it).
 migrate: install
+	@mkdir -p "$${UDSATTERAAD_VAR_DIR:-var}"
 	$(MANAGE) migrate --noinput
 
 demo: migrate
