@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from wagtail.admin.forms import WagtailAdminPageForm
@@ -79,7 +80,13 @@ class MeetingPageForm(WagtailAdminPageForm):
         cleaned_data = super().clean()
         slug = cleaned_data.get("slug") or ""
         title = cleaned_data.get("title") or ""
-        slug_follows_title = not slug or danish_slugify(slug) == danish_slugify(title)
+        # Wagtail's admin fills the slug from the title as the editor types; such a slug (in
+        # any of the spellings the browser may produce) is replaced by the meeting's date.
+        slug_follows_title = not slug or slug in {
+            danish_slugify(title),
+            slugify(title),
+            slugify(title, allow_unicode=True),
+        }
         if (
             not self.instance.pk
             and cleaned_data.get("date")
