@@ -1,0 +1,70 @@
+"""Template tags for showing documents: ``{% load document_tags %}``.
+
+``{% document_attachment document %}`` shows a link to a document with its file type, size and
+page count ("PDF, 1,2 MB, 14 sider"), so a reader on a phone knows what a click costs.
+"""
+
+from django import template
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+register = template.Library()
+
+
+@register.filter
+def document_summary(document) -> str:
+    """File type, size and (when known) page count, e.g. "PDF, 1,2 MB, 14 sider"."""
+    if document is None:
+        return ""
+    kind = document.kind
+    parts = [str(kind.label) if kind else document.file_extension.upper()]
+    size = document.get_file_size()
+    if size:
+        parts.append(filesizeformat(size))
+    if document.page_count:
+        parts.append(
+            ngettext("%(count)d side", "%(count)d sider", document.page_count)
+            % {"count": document.page_count}
+        )
+    return ", ".join(part for part in parts if part)
+
+
+@register.inclusion_tag("documents/attachment.html")
+def document_attachment(document, title=None):
+    """A link to ``document`` with its summary; ``title`` overrides the document's own title."""
+    return {
+        "document": document,
+        "title": title or (document.title if document else ""),
+        "summary": document_summary(document),
+        "opens_in_browser": bool(document) and document.content_disposition == "inline",
+    }
+
+
+@register.inclusion_tag("documents/admin/accessibility_warnings.html")
+def document_accessibility_warnings(document):
+    """The editor's hints for one document (admin only)."""
+    return {"document": document, "warnings": document.accessibility_warnings()}
+
+
+@register.inclusion_tag("documents/admin/listing_hints.html", takes_context=True)
+def document_listing_hints(context, documents):
+    """A note above the admin's document listing naming the documents with problems."""
+    flagged = [document for document in documents if document.accessibility_warnings()]
+    return {"flagged": flagged, "request": context.get("request")}
+
+
+@register.simple_tag
+def document_text_status(document) -> str:
+    """A Danish sentence on whether the document's text has been read and can be searched."""
+    from documents.models import TextStatus
+
+    if document.text_status == TextStatus.PENDING:
+        return _("Teksten i filen bliver læst. Genindlæs siden om lidt.")
+    if document.text_status == TextStatus.FAILED:
+        return _("Teksten i filen kunne ikke læses. Filen kan ikke findes ved søgning på indhold.")
+    if document.is_searchable:
+        return _("Teksten i filen er læst, og der kan søges i den.")
+    if document.kind and document.kind.key in ("pdf", "docx", "odt"):
+        return _("Filen indeholder ingen tekst, der kan søges i.")
+    return _("Der søges kun i titlen på denne type fil.")
