@@ -112,6 +112,40 @@ def _word_diff(old: str, new: str) -> list[tuple[str, str]]:
     return segments
 
 
+# Two versions of a § count as "the same § changed" when at least this share of words match.
+SIMILARITY_THRESHOLD = 0.5
+
+
+def _similarity(a: NumberedParagraph, b: NumberedParagraph) -> float:
+    return difflib.SequenceMatcher(
+        a=a.plain_text.split(), b=b.plain_text.split(), autojunk=False
+    ).ratio()
+
+
+def _match_changed(old: list[NumberedParagraph], new: list[NumberedParagraph]):
+    """Pair up the paragraphs of a changed stretch by similarity, keeping their order."""
+    changes, next_new = [], 0
+    for a in old:
+        best, best_ratio = None, SIMILARITY_THRESHOLD
+        for j in range(next_new, len(new)):
+            ratio = _similarity(a, new[j])
+            if ratio > best_ratio or (best is None and ratio == best_ratio):
+                best, best_ratio = j, ratio
+        if best is None:
+            changes.append(ParagraphChange("removed", a.number, None, [("delete", a.plain_text)]))
+            continue
+        for b in new[next_new:best]:
+            changes.append(ParagraphChange("added", None, b.number, [("insert", b.plain_text)]))
+        b = new[best]
+        changes.append(
+            ParagraphChange("changed", a.number, b.number, _word_diff(a.plain_text, b.plain_text))
+        )
+        next_new = best + 1
+    for b in new[next_new:]:
+        changes.append(ParagraphChange("added", None, b.number, [("insert", b.plain_text)]))
+    return changes
+
+
 def diff_rules(old_body, new_body) -> list[ParagraphChange]:
     """Compare two versions of a rules body paragraph by paragraph, word by word.
 
@@ -130,17 +164,7 @@ def diff_rules(old_body, new_body) -> list[ParagraphChange]:
                     ParagraphChange("equal", a.number, b.number, [("equal", b.plain_text)])
                 )
             continue
-        paired = min(i2 - i1, j2 - j1) if op == "replace" else 0
-        for a, b in zip(old[i1 : i1 + paired], new[j1 : j1 + paired], strict=True):
-            changes.append(
-                ParagraphChange(
-                    "changed", a.number, b.number, _word_diff(a.plain_text, b.plain_text)
-                )
-            )
-        for a in old[i1 + paired : i2]:
-            changes.append(ParagraphChange("removed", a.number, None, [("delete", a.plain_text)]))
-        for b in new[j1 + paired : j2]:
-            changes.append(ParagraphChange("added", None, b.number, [("insert", b.plain_text)]))
+        changes += _match_changed(old[i1:i2], new[j1:j2])
     return changes
 
 
