@@ -11,6 +11,7 @@ from council_pages.demo import DemoContext
 STEPS = [
     "council_pages.demo.councils",
     "council_pages.demo.publications",
+    "documents.demo",
 ]
 
 DEFAULT_PASSWORD = "demo"  # noqa: S105 - the documented demo password, warned about on use
