@@ -40,3 +40,26 @@ def test_system_check_refuses_serve_methods_that_skip_privacy(settings):
     assert "documents.E001" in [message.id for message in run_checks()]
     settings.WAGTAILDOCS_SERVE_METHOD = "serve_view"
     assert "documents.E001" not in [message.id for message in run_checks()]
+
+
+def test_secretary_sees_and_chooses_only_their_own_councils_documents(
+    client, odense, vejle, make_secretary, make_document
+):
+    from django.urls import reverse
+
+    own = make_document(odense, "odense.pdf", title="Odense høringssvar")
+    other = make_document(vejle, "vejle.pdf", title="Vejle høringssvar")
+    client.force_login(make_secretary("sekretaer-odense", odense))
+
+    listing = client.get(reverse("wagtaildocs:index")).content.decode()
+    assert "Odense høringssvar" in listing
+    assert "Vejle høringssvar" not in listing
+
+    chooser = client.get(reverse("wagtaildocs_chooser:choose")).json()["html"]
+    assert "Odense høringssvar" in chooser
+    assert "Vejle høringssvar" not in chooser
+
+    assert client.get(reverse("wagtaildocs:edit", args=[own.pk])).status_code == 200
+    assert client.get(reverse("wagtaildocs:edit", args=[other.pk])).status_code in (302, 403)
+    chosen = client.get(reverse("wagtaildocs_chooser:chosen", args=[other.pk]))
+    assert chosen.status_code in (302, 403, 404)
