@@ -133,42 +133,28 @@ def is_public_page(page: Page) -> bool:
 
 
 def _private_collection_ids() -> set[int]:
-    restricted = Collection.objects.filter(
-        pk__in=CollectionViewRestriction.objects.values("collection_id")
-    )
     ids: set[int] = set()
-    for collection in restricted:
-        ids.update(
-            Collection.objects.filter(path__startswith=collection.path).values_list("pk", flat=True)
-        )
+    for path in CollectionViewRestriction.objects.values_list("collection__path", flat=True):
+        ids.update(Collection.objects.filter(path__startswith=path).values_list("pk", flat=True))
     return ids
 
 
 def public_documents():
-    """Documents outside private collections (and public by the documents app's own rule)."""
+    """Documents anyone may download: the documents app's own rule when it has one.
+
+    That rule (``CouncilDocument.objects.public()``) requires a live, public page linking to
+    the document and no view restriction on its collection; without it, documents outside
+    private collections count as public.
+    """
     Document = get_document_model()
-    docs = Document.objects.exclude(collection_id__in=_private_collection_ids())
-    rule = _documents_privacy_rule()
-    if rule is not None and hasattr(rule, "public_documents"):
-        docs = rule.public_documents(docs)
-    return docs
+    docs = Document.objects.all()
+    if hasattr(docs, "public"):
+        return docs.public()
+    return docs.exclude(collection_id__in=_private_collection_ids())
 
 
 def is_public_document(document) -> bool:
-    if not public_documents().filter(pk=document.pk).exists():
-        return False
-    rule = _documents_privacy_rule()
-    if rule is not None and hasattr(rule, "is_public"):
-        return bool(rule.is_public(document))
-    return True
-
-
-def _documents_privacy_rule():
-    try:
-        from documents import privacy
-    except ImportError:
-        return None
-    return privacy
+    return public_documents().filter(pk=document.pk).exists()
 
 
 # Text -------------------------------------------------------------------------------------
@@ -402,9 +388,7 @@ def record_for_key(key: str) -> Record | None:
         return page_record(page) if page else None
     if kind == "document":
         document = public_documents().select_related("council").filter(pk=pk).first()
-        if document is None or not is_public_document(document):
-            return None
-        return document_record(document)
+        return document_record(document) if document else None
     return None
 
 
@@ -412,8 +396,5 @@ def all_records() -> Iterable[Record]:
     """Every record the index should hold, built from the live, public tree."""
     for page in public_pages().specific().iterator(chunk_size=500):
         yield page_record(page)
-    rule = _documents_privacy_rule()
     for document in public_documents().select_related("council").iterator(chunk_size=500):
-        if rule is not None and hasattr(rule, "is_public") and not rule.is_public(document):
-            continue
         yield document_record(document)

@@ -4,7 +4,7 @@ Connected in :meth:`search.apps.SearchConfig.ready`. Handlers only write queue r
 the same transaction as the change); they never talk to the search backend themselves.
 """
 
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, CollectionViewRestriction, Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
@@ -14,10 +14,25 @@ from .indexing import enqueue
 
 
 def _subtree_keys(page: Page) -> list[str]:
-    return [
-        page_key(pk)
-        for pk in Page.objects.descendant_of(page, inclusive=True).values_list("pk", flat=True)
-    ]
+    """The page, every page below it, and the documents those pages link to.
+
+    Whether a document is public depends on the pages linking to it, so a page event may
+    change a document's place in the index too.
+    """
+    ids = list(Page.objects.descendant_of(page, inclusive=True).values_list("pk", flat=True))
+    return [page_key(pk) for pk in ids] + _linked_document_keys(ids)
+
+
+def _linked_document_keys(page_ids) -> list[str]:
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import ReferenceIndex
+
+    refs = ReferenceIndex.objects.filter(
+        base_content_type=ContentType.objects.get_for_model(Page),
+        object_id__in=[str(pk) for pk in page_ids],
+        to_content_type=ContentType.objects.get_for_model(get_document_model()),
+    ).values_list("to_object_id", flat=True)
+    return [document_key(int(pk)) for pk in refs if str(pk).isdigit()]
 
 
 def _linking_page_keys(document) -> list[str]:
@@ -33,7 +48,7 @@ def _linking_page_keys(document) -> list[str]:
 
 
 def on_page_published(sender, instance, **kwargs):
-    keys = [page_key(instance.pk)]
+    keys = [page_key(instance.pk), *_linked_document_keys([instance.pk])]
     if instance.specific_class and instance.specific_class._meta.label_lower == (
         "council_pages.councilpage"
     ):
@@ -48,6 +63,19 @@ def on_page_unpublished(sender, instance, **kwargs):
 
 def on_page_deleted(sender, instance, **kwargs):
     enqueue([page_key(instance.pk)])
+
+
+def on_page_about_to_change(sender, instance, raw=False, **kwargs):
+    """Before a page row changes or goes, note the documents it links to now.
+
+    Publishing a version without a link (or deleting the page) can make a document private;
+    after the save the reference index only knows the new links.
+    """
+    if raw or not isinstance(instance, Page) or not instance.pk:
+        return
+    keys = _linked_document_keys([instance.pk])
+    if keys:
+        enqueue(keys)
 
 
 def on_page_moved(sender, instance, **kwargs):
@@ -82,6 +110,8 @@ def connect() -> None:
     page_unpublished.connect(on_page_unpublished, dispatch_uid="site_search_unpublished")
     post_page_move.connect(on_page_moved, dispatch_uid="site_search_moved")
     post_delete.connect(on_page_deleted_any, dispatch_uid="site_search_deleted")
+    pre_save.connect(on_page_about_to_change, dispatch_uid="site_search_page_pre_save")
+    pre_delete.connect(on_page_about_to_change, dispatch_uid="site_search_page_pre_delete")
     for signal, suffix in ((post_save, "saved"), (post_delete, "deleted")):
         signal.connect(
             on_page_restriction_changed,

@@ -26,6 +26,7 @@ from documents.models import CouncilDocument
 from search import indexing
 from search.backends.database import DatabaseBackend
 from search.models import IndexQueue
+from tests.documents.files import pdf_with_text
 
 
 @pytest.fixture
@@ -181,7 +182,7 @@ def test_draft_changes_to_a_live_page_stay_out(client, home, publish):
             home,
             StandardPage(
                 title="Om rådene",
-                slug="om",
+                slug="om-raadene-test",
                 body=[("paragraph", RichText("<p>Offentlig giraf.</p>"))],
             ),
         )
@@ -237,16 +238,16 @@ def test_restricting_a_council_hides_its_whole_subtree(client, council, meetings
 
 
 def test_moving_a_page_updates_its_url(client, home, council, publish, commit):
-    page = publish(add(home, StandardPage(title="Tilgængelighed", slug="tilgaengelighed")))
-    other = publish(add(home, StandardPage(title="Om", slug="om")))
-    assert api(client, "tilgængelighed")["results"][0]["url"].endswith("/tilgaengelighed/")
+    page = publish(add(home, StandardPage(title="Vejviser til værestederne", slug="vejviser")))
+    other = publish(add(home, StandardPage(title="Hjælp", slug="hjaelp-test")))
+    assert api(client, "vejviser")["results"][0]["url"].endswith("/vejviser/")
     StandardPage.parent_page_types = ["council_pages.HomePage", "council_pages.StandardPage"]
     try:
         with commit():
             page.move(other, pos="last-child")
     finally:
         StandardPage.parent_page_types = ["council_pages.HomePage"]
-    assert api(client, "tilgængelighed")["results"][0]["url"].endswith("/om/tilgaengelighed/")
+    assert api(client, "vejviser")["results"][0]["url"].endswith("/hjaelp-test/vejviser/")
 
 
 def test_deleting_a_page_removes_it(client, home, publish, commit):
@@ -256,22 +257,33 @@ def test_deleting_a_page_removes_it(client, home, publish, commit):
     assert api(client, "midlertidig")["total"] == 0
 
 
-def _document(title, text, collection=None):
-    document = CouncilDocument(
-        title=title, collection=collection or Collection.get_first_root_node()
-    )
-    document.file.save("bilag.txt", ContentFile(b"indhold"), save=False)
-    document.extracted_text = text
-    document.save()
-    return document
+@pytest.fixture
+def make_document(commit):
+    """A real PDF upload; its text is then stored the way the documents app's task does."""
+
+    def make(title, text, collection=None):
+        document = CouncilDocument(
+            title=title, collection=collection or Collection.get_first_root_node()
+        )
+        document.file.save("bilag.pdf", ContentFile(pdf_with_text(text)), save=False)
+        with commit():
+            document.save()
+        document = CouncilDocument.objects.get(pk=document.pk)
+        with commit():
+            document.extracted_text = text
+            document.save(update_fields=["extracted_text"])
+        return document
+
+    return make
 
 
-def test_document_is_a_hit_of_its_own_and_searchable_with_its_page(client, home, publish, commit):
-    with commit():
-        document = _document("Bilag om væresteder", "Væresteder har åbent om natten.")
-    body = api(client, "natten")
-    assert [r["kind"] for r in body["results"]] == ["document"]
-    publish(
+def test_document_is_a_hit_of_its_own_and_searchable_with_its_page(
+    client, home, publish, commit, make_document
+):
+    document = make_document("Bilag om væresteder", "Væresteder har åbent om natten.")
+    # Not attached to any published page yet: not public, not found.
+    assert api(client, "natten")["total"] == 0
+    page = publish(
         add(
             home,
             StandardPage(
@@ -283,13 +295,24 @@ def test_document_is_a_hit_of_its_own_and_searchable_with_its_page(client, home,
     )
     body = api(client, "natten")
     assert sorted(r["kind"] for r in body["results"]) == ["document", "page"]
+    # Changing the file's text reaches both records.
+    with commit():
+        document.extracted_text = "Væresteder har åbent om morgenen."
+        document.save(update_fields=["extracted_text"])
+    assert api(client, "natten")["total"] == 0
+    assert api(client, "morgenen")["total"] == 2
+    # Unpublishing the only page that links it makes the document private again.
+    with commit():
+        page.unpublish()
+    assert api(client, "morgenen")["total"] == 0
 
 
-def test_documents_in_private_collections_never_appear(client, home, publish, commit):
+def test_documents_in_private_collections_never_appear(
+    client, home, publish, commit, make_document
+):
     private = Collection.get_first_root_node().add_child(name="Lukket")
     CollectionViewRestriction.objects.create(collection=private, restriction_type="login")
-    with commit():
-        document = _document("Fortroligt bilag", "Personfølsomme oplysninger om pindsvin.", private)
+    document = make_document("Fortroligt bilag", "Personfølsomme oplysninger om pindsvin.", private)
     publish(
         add(home, StandardPage(title="Side med bilag", slug="bilag", body=[("document", document)]))
     )
