@@ -1,6 +1,7 @@
 """A council's rules of procedure (forretningsorden), numbered and versioned."""
 
 import difflib
+import re
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
@@ -99,7 +100,8 @@ class ParagraphChange:
 
 
 def _word_diff(old: str, new: str) -> list[tuple[str, str]]:
-    old_words, new_words = old.split(" "), new.split(" ")
+    # Line breaks (between Stk.) are tokens of their own, so a new Stk. shows as one insert.
+    old_words, new_words = re.findall(r"\n|[^ \n]+", old), re.findall(r"\n|[^ \n]+", new)
     segments = []
     matcher = difflib.SequenceMatcher(a=old_words, b=new_words, autojunk=False)
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
