@@ -5,10 +5,7 @@ from django.conf import settings
 
 from council_pages.models import HomePage
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_home_page_renders_in_chromium(page):
