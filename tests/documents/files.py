@@ -206,3 +206,14 @@ def _zip(files: dict[str, str]) -> bytes:
             compression = zipfile.ZIP_STORED if name == "mimetype" else zipfile.ZIP_DEFLATED
             archive.writestr(name, content, compress_type=compression)
     return buffer.getvalue()
+
+
+def encrypted_pdf(*, user_password="", owner_password="ejer-kode") -> bytes:  # noqa: S107
+    """An AES-encrypted PDF; with an empty user password anyone can open it (print limits only)."""
+    from pypdf import PdfReader
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf_with_text("Låst høringssvar"))))
+    writer.encrypt(user_password, owner_password, algorithm="AES-256")
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()

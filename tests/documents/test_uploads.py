@@ -282,3 +282,25 @@ def test_editing_title_only_keeps_the_text_and_file(
     assert document.text_status == TextStatus.DONE
     assert document.title == "Ny titel"
     assert "Uændret tekst" in document.extracted_text
+
+
+def test_pdf_locked_with_a_password_is_refused(secretary_client, odense):
+    content = files.encrypted_pdf(user_password="hemmelig")
+    ok, text = upload_single(secretary_client, "låst.pdf", content, council_collection(odense))
+    assert not ok
+    assert "låst med en adgangskode" in text
+    assert CouncilDocument.objects.count() == 0
+
+
+def test_pdf_with_only_an_owner_password_is_accepted_and_read(
+    secretary_client, odense, django_capture_on_commit_callbacks
+):
+    content = files.encrypted_pdf(user_password="")
+    with django_capture_on_commit_callbacks(execute=True):
+        ok, text = upload_single(
+            secretary_client, "beskyttet.pdf", content, council_collection(odense)
+        )
+    assert ok, text
+    document = CouncilDocument.objects.get()
+    assert document.text_status == TextStatus.DONE
+    assert "Låst høringssvar" in document.extracted_text
