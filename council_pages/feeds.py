@@ -80,10 +80,11 @@ class PublicationFeed(Feed):
     def get_object(self, request, council=None, kind=None):
         if kind is not None and kind not in KINDS:
             raise Http404(_("Feedet findes ikke."))
-        self.request = request
+        # Feed instances are shared between requests: per-request state lives in ``obj``.
         return {
             "council": public_council(request, council) if council else None,
             "kind": kind,
+            "request": request,
         }
 
     def title(self, obj):
@@ -93,8 +94,8 @@ class PublicationFeed(Feed):
 
     def link(self, obj):
         if obj["council"]:
-            return obj["council"].get_url(self.request)
-        return _site_root(self.request).get_url(self.request)
+            return obj["council"].get_url(obj["request"])
+        return _site_root(obj["request"]).get_url(obj["request"])
 
     def description(self, obj):
         return _("Nyt fra udsatterådene: møder, høringssvar og årsrapporter.")
@@ -104,7 +105,7 @@ class PublicationFeed(Feed):
         items = []
         for kind in kinds:
             model = KINDS[kind][0]
-            pages = public_pages(self.request, model, obj["council"])
+            pages = public_pages(obj["request"], model, obj["council"])
             items += list(pages.order_by("-last_published_at")[:FEED_SIZE])
         items.sort(key=lambda p: p.last_published_at or timezone.now(), reverse=True)
         return items[:FEED_SIZE]
@@ -124,10 +125,10 @@ class PublicationFeed(Feed):
         return text
 
     def item_link(self, item):
-        return item.get_full_url(self.request)
+        return item.get_full_url()
 
     def item_guid(self, item):
-        return item.get_full_url(self.request)
+        return item.get_full_url()
 
     def item_pubdate(self, item):
         return item.first_published_at

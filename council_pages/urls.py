@@ -12,19 +12,25 @@ from .feeds import KINDS, PublicationAtomFeed, PublicationFeed, meeting_calendar
 
 app_name = "council_pages"
 
+# Fixed paths first, so that e.g. /moeder/rss/ is never read as a council called "moeder".
 urlpatterns = [
     path("moeder/kalender.ics", meeting_calendar, name="calendar"),
-    path("<slug:council>/moeder/kalender.ics", meeting_calendar, name="council_calendar"),
     path("rss/", PublicationFeed(), name="feed_rss"),
     path("atom/", PublicationAtomFeed(), name="feed_atom"),
-    path("<slug:council>/rss/", PublicationFeed(), name="council_feed_rss"),
-    path("<slug:council>/atom/", PublicationAtomFeed(), name="council_feed_atom"),
 ]
-
 for kind in KINDS:
     urlpatterns += [
         path(f"{kind}/rss/", PublicationFeed(), {"kind": kind}, name=f"{kind}_feed_rss"),
         path(f"{kind}/atom/", PublicationAtomFeed(), {"kind": kind}, name=f"{kind}_feed_atom"),
+    ]
+
+urlpatterns += [
+    path("<slug:council>/moeder/kalender.ics", meeting_calendar, name="council_calendar"),
+    path("<slug:council>/rss/", PublicationFeed(), name="council_feed_rss"),
+    path("<slug:council>/atom/", PublicationAtomFeed(), name="council_feed_atom"),
+]
+for kind in KINDS:
+    urlpatterns += [
         path(
             f"<slug:council>/{kind}/rss/",
             PublicationFeed(),
