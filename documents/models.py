@@ -78,8 +78,8 @@ class CouncilDocumentQuerySet(DocumentQuerySet):
         public_page_ids = (
             Page.objects.live()
             .public()
-            .annotate(pk_text=Cast("pk", models.CharField()))
-            .values("pk_text")
+            .annotate(public_pk_text=Cast("pk", models.CharField()))
+            .values("public_pk_text")
         )
         referenced_ids = ReferenceIndex.objects.filter(
             base_content_type=page_type,
@@ -91,8 +91,8 @@ class CouncilDocumentQuerySet(DocumentQuerySet):
             "collection__path", flat=True
         ).distinct():
             restricted |= models.Q(collection__path__startswith=path)
-        queryset = self.annotate(pk_text=Cast("pk", models.CharField())).filter(
-            pk_text__in=referenced_ids
+        queryset = self.annotate(public_pk_text=Cast("pk", models.CharField())).filter(
+            public_pk_text__in=referenced_ids
         )
         if restricted:
             queryset = queryset.exclude(restricted)
