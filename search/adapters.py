@@ -14,6 +14,7 @@ import hashlib
 import json
 import re
 from collections.abc import Callable, Iterable, Iterator
+from contextvars import ContextVar
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
 
@@ -22,6 +23,7 @@ from django.db import models
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
+from taggit.models import ItemBase
 from wagtail.documents import get_document_model
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Collection, CollectionViewRestriction, Page
@@ -223,9 +225,16 @@ def page_text(page: Page) -> str:
 
 
 def _child_objects(obj) -> Iterator[models.Model]:
-    """Inline children (ParentalKey relations) of a page or of a child, recursively."""
+    """Inline children (ParentalKey relations) of a page or of a child, recursively.
+
+    Wagtail's own relations (comments) and tag links are not content.
+    """
     for relation in type(obj)._meta.related_objects:
         if not isinstance(relation.remote_field, ParentalKey):
+            continue
+        if relation.related_model._meta.app_label == "wagtailcore" or issubclass(
+            relation.related_model, ItemBase
+        ):
             continue
         accessor = relation.get_accessor_name()
         manager = getattr(obj, accessor, None)
@@ -279,7 +288,24 @@ def linked_documents(page: Page):
     ids = linked_document_ids(page)
     if not ids:
         return []
+    bulk = _bulk.get()
+    if bulk is not None:
+        ids &= bulk.public_document_ids
+        if not ids:
+            return []
+        return list(get_document_model().objects.filter(pk__in=ids).order_by("pk"))
     return list(public_documents().filter(pk__in=ids).order_by("pk"))
+
+
+@dataclass
+class _BulkLookups:
+    """Lookups computed once while building every record (rebuild, check)."""
+
+    councils: dict  # path -> CouncilPage
+    public_document_ids: set[int]
+
+
+_bulk: ContextVar[_BulkLookups | None] = ContextVar("site_search_bulk", default=None)
 
 
 # Facts ------------------------------------------------------------------------------------
@@ -290,7 +316,13 @@ def council_of(page: Page):
     CouncilPage = apps.get_model("council_pages", "CouncilPage")
     if isinstance(page, CouncilPage):
         return page
-    return CouncilPage.objects.filter(path__in=_ancestor_paths(page)).first()
+    bulk = _bulk.get()
+    if bulk is not None:
+        for path in reversed(_ancestor_paths(page)):
+            if path in bulk.councils:
+                return bulk.councils[path]
+        return None
+    return CouncilPage.objects.filter(path__in=_ancestor_paths(page)).order_by("-depth").first()
 
 
 def _ancestor_paths(page: Page) -> list[str]:
@@ -394,7 +426,16 @@ def record_for_key(key: str) -> Record | None:
 
 def all_records() -> Iterable[Record]:
     """Every record the index should hold, built from the live, public tree."""
-    for page in public_pages().specific().iterator(chunk_size=500):
-        yield page_record(page)
+    CouncilPage = apps.get_model("council_pages", "CouncilPage")
+    lookups = _BulkLookups(
+        councils={c.path: c for c in CouncilPage.objects.all()},
+        public_document_ids=set(public_documents().values_list("pk", flat=True)),
+    )
+    token = _bulk.set(lookups)
+    try:
+        for page in public_pages().specific().iterator(chunk_size=500):
+            yield page_record(page)
+    finally:
+        _bulk.reset(token)
     for document in public_documents().select_related("council").iterator(chunk_size=500):
         yield document_record(document)
