@@ -217,3 +217,13 @@ def encrypted_pdf(*, user_password="", owner_password="ejer-kode") -> bytes:  # 
     buffer = io.BytesIO()
     writer.write(buffer)
     return buffer.getvalue()
+
+
+def pdf_with_disguised_javascript() -> bytes:
+    """The JavaScript PDF with its names written in hex escapes (/J#61vaScript), as malware does.
+
+    Byte offsets shift, so the cross-reference table no longer fits; readers (pypdf too)
+    rebuild it, and so must the check.
+    """
+    raw = pdf_with_javascript()
+    return raw.replace(b"/JavaScript", b"/J#61vaScript").replace(b"/JS ", b"/J#53 ")

@@ -82,6 +82,7 @@ REFUSALS = [
     ("hjemmeside.pdf", files.html_named_pdf, "ikke en rigtig PDF-fil"),
     ("dagsorden.pdf", files.pdf_with_javascript, "indeholder JavaScript"),
     ("referat.pdf", files.pdf_with_launch_action, "starte et program"),
+    ("skjult.pdf", files.pdf_with_disguised_javascript, "indeholder JavaScript"),
     ("rapport.pdf", lambda: files.docx("Tekst"), "Word (DOCX)-fil, men navnet"),
     ("rapport.docx", lambda: files.pdf_with_text("Tekst"), "PDF-fil, men navnet"),
     ("program.exe", lambda: b"MZ\x90\x00" + b"\x00" * 200, "Denne filtype kan ikke uploades"),
