@@ -13,6 +13,7 @@ installs Chromium and sets ``UDSATTERAAD_BROWSER_REQUIRED`` so that a missing br
 A failing test leaves a screenshot in ``test-artifacts/``.
 """
 
+import contextlib
 import os
 import re
 import shutil
@@ -20,6 +21,8 @@ from pathlib import Path
 
 import pytest
 from django.db import connections
+from playwright.sync_api import Error as PlaywrightError
+from playwright.sync_api import sync_playwright
 
 CHROMIUM_ARGS = [
     "--headless",
@@ -76,7 +79,6 @@ def chromium_path():
 @pytest.fixture(scope="session")
 def browser(chromium_path):
     """One headless Chromium for the whole test session."""
-    from playwright.sync_api import sync_playwright
 
     # Playwright's sync API runs an asyncio loop in this thread, and Django refuses ORM calls
     # while a loop is running. The browser tests run last (tests/conftest.py), so lifting the
@@ -124,5 +126,7 @@ def page(browser_context, request):
     if "call" in reports and reports["call"].failed:
         ARTIFACTS_DIR.mkdir(exist_ok=True)
         name = re.sub(r"[^A-Za-z0-9_.-]+", "_", request.node.nodeid)
-        page.screenshot(path=ARTIFACTS_DIR / f"{name}.png", full_page=True)
+        # A crashed or closed tab has nothing to show; the test's own failure is what matters.
+        with contextlib.suppress(PlaywrightError):
+            page.screenshot(path=ARTIFACTS_DIR / f"{name}.png", full_page=True)
     page.close()
