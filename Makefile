@@ -41,7 +41,7 @@ help:
 	@echo "make test-postgres  the suite on a throwaway PostgreSQL 15 cluster only"
 	@echo "make lint           ruff check + ruff format --check"
 	@echo "make format         let ruff fix and format the code"
-	@echo "make check          manage.py check + makemigrations --check"
+	@echo "make check          manage.py check (also --deploy) + makemigrations --check"
 	@echo "make install        create $(VENV) and install the project with its dev tools"
 	@echo "make clean          remove $(VENV) and caches (keeps the database and uploads in var/)"
 
@@ -92,9 +92,13 @@ format: install
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
+# The production settings are checked too (--deploy), with a throwaway key and host.
 check: install
 	DJANGO_SETTINGS_MODULE=$(TEST_SETTINGS) $(MANAGE) check
 	DJANGO_SETTINGS_MODULE=$(TEST_SETTINGS) $(MANAGE) makemigrations --check --dry-run
+	DJANGO_SETTINGS_MODULE=udsatteraad.settings.production ALLOWED_HOSTS=udsatteraad.example.dk \
+		SECRET_KEY="$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))')" \
+		$(MANAGE) check --deploy
 
 system-packages:
 	@scripts/system-packages.sh $(SYSTEM_PACKAGES)
