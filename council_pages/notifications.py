@@ -12,6 +12,8 @@ preferences in Wagtail ("Min konto > Notifikationer") are respected.
 """
 
 import logging
+import threading
+from contextlib import contextmanager
 from functools import partial
 
 from django.conf import settings
@@ -26,6 +28,18 @@ from wagtail.signals import task_submitted, workflow_approved, workflow_rejected
 logger = logging.getLogger(__name__)
 
 TEMPLATE_DIR = "council_pages/admin/emails/"
+_state = threading.local()
+
+
+@contextmanager
+def muted():
+    """Send no workflow e-mails inside this block (used when ``load_demo`` builds its examples)."""
+    previous = getattr(_state, "muted", False)
+    _state.muted = True
+    try:
+        yield
+    finally:
+        _state.muted = previous
 
 
 def connect() -> None:
@@ -101,6 +115,8 @@ def _notify_submitter(kind, workflow_state, user):
 
 
 def _send_on_commit(kind, recipients, context):
+    if getattr(_state, "muted", False):
+        return
     recipients = [u for u in recipients if u.is_active and u.email and _wants(u, kind)]
     if recipients:
         transaction.on_commit(partial(_send, kind, recipients, context))

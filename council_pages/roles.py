@@ -6,7 +6,7 @@ Every council has one Wagtail group (``council_group``). Everyone with a role in
 * access to the Wagtail admin;
 * "add" and "change" on the council's page subtree: they write, save drafts and submit for
   approval, but never publish, unpublish or delete (only site administrators hold those);
-* add, change and choose documents in the council's document collection, once it exists.
+* add, change and choose documents in the council's document collection.
 
 Who may *approve* is not a permission: the chair-approval task (``council_pages.workflows``)
 asks ``approvers_for`` about the page's own council. The group never receives any permission to
@@ -20,6 +20,7 @@ from wagtail.models import GroupCollectionPermission, GroupPagePermission, Page
 
 from council_pages.models import CouncilAccessGroup, CouncilPage, CouncilRole
 from council_pages.models.roles import APPROVER_ROLES, CouncilRoleKind
+from documents.collections import council_collection
 
 PAGE_PERMISSIONS = ("add_page", "change_page")
 DOCUMENT_PERMISSIONS = ("add_document", "change_document", "choose_document")
@@ -60,24 +61,17 @@ def grant_council_permissions(group: Group, council: CouncilPage) -> None:
         GroupPagePermission.objects.get_or_create(group=group, page=council, permission=permission)
 
     collection = council_document_collection(council)
-    if collection is not None:
-        document_permissions = list(
-            Permission.objects.filter(
-                content_type__app_label="wagtaildocs", codename__in=DOCUMENT_PERMISSIONS
-            )
+    document_permissions = Permission.objects.filter(
+        content_type__app_label="wagtaildocs", codename__in=DOCUMENT_PERMISSIONS
+    )
+    for permission in document_permissions:
+        GroupCollectionPermission.objects.get_or_create(
+            group=group, collection=collection, permission=permission
         )
-        for permission in document_permissions:
-            GroupCollectionPermission.objects.get_or_create(
-                group=group, collection=collection, permission=permission
-            )
 
 
 def council_document_collection(council: CouncilPage):
-    """The council's own document collection, or None where documents have none yet."""
-    try:
-        from documents.collections import council_collection
-    except ImportError:
-        return None
+    """The council's own document collection (created on first use by ``documents``)."""
     return council_collection(council)
 
 

@@ -2,10 +2,12 @@
 
 import pytest
 from django.contrib.auth.models import Group
-from wagtail.models import GroupPagePermission
+from django.urls import reverse
+from wagtail.models import GroupCollectionPermission, GroupPagePermission
 
 from council_pages.models import CouncilRole, CouncilRoleKind
 from council_pages.roles import approvers_for, council_for_page, council_group
+from documents.collections import council_collection
 
 from .conftest import make_user
 
@@ -78,3 +80,49 @@ def test_approvers_are_the_chair_and_vice_chair_of_the_pages_own_council(people,
 def test_council_for_page(councils, home):
     assert council_for_page(councils["a"]).specific == councils["a"]
     assert council_for_page(home) is None
+
+
+def test_council_group_may_use_its_own_document_collection_only(councils):
+    group = council_group(councils["a"])
+    own = council_collection(councils["a"])
+    granted = set(
+        GroupCollectionPermission.objects.filter(group=group).values_list(
+            "collection_id", "permission__codename"
+        )
+    )
+    assert granted == {
+        (own.pk, "add_document"),
+        (own.pk, "change_document"),
+        (own.pk, "choose_document"),
+    }
+
+
+def test_site_administrator_grants_and_removes_a_role_in_the_admin(client, people, councils):
+    newcomer = make_user("ny-sekretaer")
+    client.force_login(people["admin"])
+    add_url = reverse("wagtailsnippets_council_pages_councilrole:add")
+    listing = client.get(reverse("wagtailsnippets_council_pages_councilrole:list"))
+    assert listing.status_code == 200
+    assert "Rådsroller" in listing.content.decode()
+    response = client.post(
+        add_url,
+        {"council": councils["b"].pk, "user": newcomer.pk, "role": CouncilRoleKind.SECRETARY},
+    )
+    assert response.status_code == 302
+    assert set(newcomer.groups.all()) == {council_group(councils["b"])}
+    assert councils["b"].permissions_for_user(newcomer).can_edit()
+    assert not councils["a"].permissions_for_user(newcomer).can_edit()
+
+    # A second role for the same person in the same council is refused with a Danish message.
+    response = client.post(
+        add_url, {"council": councils["b"].pk, "user": newcomer.pk, "role": CouncilRoleKind.CHAIR}
+    )
+    assert response.status_code == 200
+    assert "Brugeren har allerede en rolle i dette udsatteråd." in response.content.decode()
+
+    role = CouncilRole.objects.get(user=newcomer)
+    delete_url = reverse("wagtailsnippets_council_pages_councilrole:delete", args=[role.pk])
+    assert client.post(delete_url).status_code == 302
+    assert not newcomer.groups.exists()
+    fresh = type(newcomer).objects.get(pk=newcomer.pk)  # permissions are cached per user object
+    assert not councils["b"].permissions_for_user(fresh).can_edit()

@@ -12,6 +12,8 @@ STEPS = [
     "council_pages.demo.councils",
     "council_pages.demo.publications",
     "documents.demo",
+    "council_pages.demo.workflow",
+    "search.demo",  # keep last: indexes what the steps above created
 ]
 
 DEFAULT_PASSWORD = "demo"  # noqa: S105 - the documented demo password, warned about on use
