@@ -195,10 +195,10 @@ def _child(parent, model, title, slug, **fields):
     return page
 
 
-def generate(records: int, seed: int, log=print) -> Built:
+def generate(records: int, seed: int, log=print, word_list: Path = WORD_LIST) -> Built:
     """Create ``records`` searchable items (pages and documents); returns what was made."""
     rng = random.Random(seed)  # noqa: S311 - reproducible test data, not security
-    words = Words(rng)
+    words = Words(rng, word_list)
     home = HomePage.objects.get()
     groups = list(TargetGroup.objects.values_list("pk", flat=True))
     built = Built()

@@ -1,6 +1,7 @@
 """`manage.py generate_corpus --records N --seed S`: a benchmark corpus, indexed."""
 
 import time
+from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
@@ -20,16 +21,19 @@ class Command(BaseCommand):
         parser.add_argument(
             "--no-index", action="store_true", help="Byg ikke søgeindekset bagefter."
         )
+        parser.add_argument(
+            "--word-list", type=Path, default=WORD_LIST, help=f"Ordliste (standard: {WORD_LIST})."
+        )
 
-    def handle(self, *args, records, seed, no_index, **options):
+    def handle(self, *args, records, seed, no_index, word_list, **options):
         if records < 1:
             raise CommandError("--records skal være mindst 1.")
         started = time.monotonic()
         try:
-            built = generate(records, seed, log=self.stdout.write)
+            built = generate(records, seed, log=self.stdout.write, word_list=word_list)
         except WordListMissing as exc:
             raise CommandError(
-                f"Ordlisten {WORD_LIST} mangler. Installér den med: apt-get install wdanish"
+                f"Ordlisten {word_list} mangler. Installér den med: apt-get install wdanish"
             ) from exc
         self.stdout.write(
             f"Oprettet {built.pages} sider og {built.documents} dokumenter på "
