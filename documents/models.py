@@ -98,6 +98,13 @@ class CouncilDocumentQuerySet(DocumentQuerySet):
             queryset = queryset.exclude(restricted)
         return queryset
 
+    def update(self, **kwargs):
+        # Moving documents in bulk (Wagtail's "add to collection") must move their council too.
+        for key in ("collection", "collection_id"):
+            if key in kwargs:
+                kwargs["council_id"] = CouncilCollection.council_id_for(kwargs[key])
+        return super().update(**kwargs)
+
     def for_council(self, council):
         return self.filter(council_id=getattr(council, "pk", council))
 

@@ -63,3 +63,18 @@ def test_secretary_sees_and_chooses_only_their_own_councils_documents(
     assert client.get(reverse("wagtaildocs:edit", args=[other.pk])).status_code in (302, 403)
     chosen = client.get(reverse("wagtaildocs_chooser:chosen", args=[other.pk]))
     assert chosen.status_code in (302, 403, 404)
+
+
+def test_moving_documents_in_bulk_moves_their_council(
+    client, django_user_model, odense, vejle, make_document
+):
+    from django.urls import reverse
+
+    document = make_document(odense, "svar.pdf", title="Flyttes")
+    client.force_login(django_user_model.objects.create_superuser("admin", "a@example.dk", "pw"))
+    url = reverse("wagtail_bulk_action", args=("documents", "councildocument", "add_to_collection"))
+    response = client.post(f"{url}?id={document.pk}", {"collection": council_collection(vejle).pk})
+    assert response.status_code == 302
+    document.refresh_from_db()
+    assert document.collection == council_collection(vejle)
+    assert document.council_id == vejle.pk
