@@ -332,3 +332,22 @@ def _checkbox_html(html: str) -> str:
     start = html.index('name="minutes_not_public"')
     tag_start = html.rindex("<input", 0, start)
     return html[tag_start : html.index(">", start)]
+
+
+@pytest.mark.django_db
+def test_a_meeting_can_be_created_private_and_previewed_before_saving(admin_client, meeting_index):
+    preview_url = reverse(
+        "wagtailadmin_pages:preview_on_add",
+        args=("council_pages", "meetingpage", meeting_index.pk),
+    )
+    data = meeting_form(agenda=agenda([{"title": "Nyt punkt", "sub_items": [{"title": "Del"}]}]))
+    assert admin_client.post(preview_url, data).json()["is_valid"] is True
+    html = admin_client.get(preview_url).content.decode()
+    assert 'href="#punkt-1-1">1.1.</a> Del' in html
+
+    response = admin_client.post(
+        _add_url(meeting_index), {**data, "minutes_not_public": "on", "action-publish": "1"}
+    )
+    assert response.status_code == 302
+    meeting = MeetingPage.objects.get()
+    assert PageViewRestriction.objects.filter(page=meeting).exists()
