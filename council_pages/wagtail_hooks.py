@@ -6,7 +6,10 @@ from wagtail import hooks
 from wagtail.models import Page
 from wagtail.snippets.models import register_snippet
 
-from . import publication_hooks  # noqa: F401  (meetings: privacy control, notice warning)
+from . import (
+    publication_hooks,  # noqa: F401  (meetings: privacy control, notice warning)
+    rich_text,  # noqa: F401  (document links say their type and size)
+)
 from .models import CouncilPage
 from .snippets import TargetGroupViewSet
 from .views import CouncilRoleViewSet, only_site_administrators

@@ -246,27 +246,29 @@ def test_keyboard_focus_is_never_trapped(page, live_server):
     assert len(visited) >= focusable
 
 
-@pytest.mark.parametrize(
-    ("width", "text_scale"), [(1280, 2), (640, 2), (320, 1)], ids=["1280-200%", "640-200%", "320"]
-)
-def test_text_scales_and_reflows_without_horizontal_scrolling(page, live_server, width, text_scale):
+# (window width, text scale): 200 % text on a desktop and on a small laptop, and reflow at 320 px.
+TEXT_SCALE_CASES = [(1280, 2), (640, 2), (320, 1)]
+
+
+def test_text_scales_and_reflows_without_horizontal_scrolling(page, live_server):
     load_demo()
     serve_500_page(page)
-    page.set_viewport_size({"width": width, "height": 900})
     problems = {}
-    for label, url in sample_urls():
-        visit(page, url)
-        page.evaluate(
-            """(scale) => {
-                const root = document.documentElement;
-                const size = parseFloat(getComputedStyle(root).fontSize);
-                root.style.fontSize = (size * scale) + "px";
-            }""",
-            text_scale,
-        )
-        result = page.evaluate(HORIZONTAL_OVERFLOW)
-        if result["overflow"] > 0 or result["clipped"]:
-            problems[f"{label} {url}"] = result
+    for width, scale in TEXT_SCALE_CASES:
+        page.set_viewport_size({"width": width, "height": 900})
+        for label, url in sample_urls():
+            visit(page, url)
+            page.evaluate(
+                """(scale) => {
+                    const root = document.documentElement;
+                    const size = parseFloat(getComputedStyle(root).fontSize);
+                    root.style.fontSize = (size * scale) + "px";
+                }""",
+                scale,
+            )
+            result = page.evaluate(HORIZONTAL_OVERFLOW)
+            if result["overflow"] > 0 or result["clipped"]:
+                problems[f"{width}px, text x{scale}: {label} {url}"] = result
 
     assert problems == {}
 

@@ -188,3 +188,25 @@ def test_danish_filesize(size, expected):
 
 def test_home_page_is_the_site_root():
     assert get_home_page().url == "/"
+
+
+def test_document_links_say_type_and_size(client):
+    from tests.public.conftest import make_document
+
+    document = make_document("Referat fra mødet")
+    page = StandardPageFactory(title="Bilag", slug="bilag")
+    page.body = StreamValue(
+        page.body.stream_block,
+        [
+            ("document", document),
+            ("paragraph", f'<p>Læs <a linktype="document" id="{document.pk}">referatet</a>.</p>'),
+        ],
+        is_lazy=False,
+    )
+    page.save_revision().publish()
+
+    html = client.get("/bilag/").content.decode()
+
+    size = f"{document.file_size} byte"
+    assert f'Referat fra mødet <span class="document-link__meta">(PDF, {size})</span>' in html
+    assert f'data-document-details="PDF, {size}">referatet</a>' in html

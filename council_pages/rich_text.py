@@ -1,0 +1,37 @@
+"""Rich-text document links that say the file's type and size, e.g. "Referat (PDF, 245 kB)".
+
+An editor links to a document from any rich-text field; on the public site the link then carries
+``data-document-details="PDF, 245 kB"``, which the site's stylesheet prints after the link text.
+Screen readers read it as part of the link. Imported by ``wagtail_hooks`` so that the hook below
+is registered when Wagtail loads the app's hooks.
+"""
+
+from django.utils.html import escape
+from wagtail import hooks
+from wagtail.documents.rich_text import DocumentLinkHandler
+
+from council_pages.templatetags.site_tags import document_size, document_type
+
+
+class DocumentLinkWithDetailsHandler(DocumentLinkHandler):
+    """Wagtail's document link, plus the file's type and size for the reader."""
+
+    @classmethod
+    def expand_db_attributes_many(cls, attrs_list: list[dict]) -> list[str]:
+        return [cls.opening_tag(document) for document in cls.get_many(attrs_list)]
+
+    @staticmethod
+    def opening_tag(document) -> str:
+        if document is None:
+            return "<a>"
+        details = ", ".join(
+            part for part in (document_type(document), document_size(document)) if part
+        )
+        extra = f' data-document-details="{escape(details)}"' if details else ""
+        return f'<a class="document-link" href="{escape(document.url)}"{extra}>'
+
+
+@hooks.register("register_rich_text_features", order=100)
+def document_links_say_type_and_size(features):
+    """Replace Wagtail's document link handler (registered earlier, at order 0) with ours."""
+    features.register_link_type(DocumentLinkWithDetailsHandler)
