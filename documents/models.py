@@ -241,5 +241,12 @@ class CouncilDocument(AbstractDocument):
         return warnings
 
     @property
+    def accessibility_summary(self) -> str:
+        """All of the document's problems in one line (admin report and its export)."""
+        if self.text_status == TextStatus.FAILED:
+            return str(_("Teksten i filen kunne ikke læses."))
+        return " ".join(str(warning) for warning in self.accessibility_warnings())
+
+    @property
     def is_searchable(self) -> bool:
         return self.text_status == TextStatus.DONE and bool(self.extracted_text.strip())

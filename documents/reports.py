@@ -34,13 +34,6 @@ def documents_with_problems(user):
     )
 
 
-class ProblemsColumn(Column):
-    def get_value(self, instance):
-        if instance.text_status == TextStatus.FAILED:
-            return _("Teksten i filen kunne ikke læses.")
-        return " ".join(str(warning) for warning in instance.accessibility_warnings())
-
-
 class InaccessibleDocumentsView(ReportView):
     """Report of documents needing an editor's attention before they are truly public."""
 
@@ -49,12 +42,12 @@ class InaccessibleDocumentsView(ReportView):
     index_url_name = "documents_accessibility_report"
     index_results_url_name = "documents_accessibility_report_results"
     any_permission_required = EDITOR_PERMISSIONS
-    list_export = ["title", "collection", "filename", "problems"]
+    list_export = ["title", "collection", "filename", "accessibility_summary"]
     export_headings = {
         "title": _("Titel"),
         "collection": _("Samling"),
         "filename": _("Fil"),
-        "problems": _("Problemer"),
+        "accessibility_summary": _("Problemer"),
     }
 
     @cached_property
@@ -66,13 +59,8 @@ class InaccessibleDocumentsView(ReportView):
         return [
             TitleColumn("title", label=_("Titel"), url_name="wagtaildocs:edit"),
             Column("collection", label=_("Samling"), accessor="collection.name"),
-            ProblemsColumn("problems", label=_("Problemer")),
+            Column("accessibility_summary", label=_("Problemer")),
         ]
 
     def get_queryset(self):
         return documents_with_problems(self.request.user)
-
-    def to_row_dict(self, item):
-        row = super().to_row_dict(item)
-        row["problems"] = ProblemsColumn("problems").get_value(item)
-        return row

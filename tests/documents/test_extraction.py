@@ -103,6 +103,11 @@ def test_listing_and_report_show_documents_with_problems(client, upload):
     text = page_text(report)
     assert "Scannet referat" in text
     assert "Godt høringssvar" not in text
+    export = client.get(reverse("documents_accessibility_report") + "?export=csv")
+    assert export.status_code == 200
+    csv_text = b"".join(export.streaming_content).decode("utf-8-sig")
+    assert "Scannet referat" in csv_text
+    assert "PDF'en har intet tekstlag" in csv_text
 
 
 def test_report_shows_only_the_editors_own_council(client, upload, vejle, make_secretary):
