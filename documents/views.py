@@ -7,6 +7,7 @@ Access is decided before any byte is sent, by the ``before_serve_document`` hook
 import unicodedata
 from urllib.parse import quote
 
+from django.http import HttpResponseNotModified
 from django.utils.cache import patch_cache_control
 from wagtail.documents import get_document_model
 from wagtail.documents.views.serve import serve as wagtail_serve
@@ -42,10 +43,12 @@ def content_disposition(disposition: str, filename: str) -> str:
 def serve(request, document_id, document_filename):
     """The document download at /dokumenter/<id>/<filename>."""
     response = wagtail_serve(request, document_id, document_filename)
-    if response.status_code not in (200, 206, 304):
+    not_modified = isinstance(response, HttpResponseNotModified)
+    if not (response.streaming or not_modified):
+        # Not the file: a redirect to log in, or the password form of a private collection.
         return response
     document = get_document_model().objects.get(pk=document_id)
-    if response.status_code != 304:
+    if not not_modified:
         response["Content-Type"] = document.content_type
         disposition = "inline" if document.content_disposition == "inline" else "attachment"
         response["Content-Disposition"] = content_disposition(

@@ -4,6 +4,7 @@ from urllib.parse import quote
 
 import pytest
 from django.contrib.auth.models import Group
+from django.urls import reverse
 from wagtail.models import (
     BaseViewRestriction,
     CollectionViewRestriction,
@@ -187,3 +188,33 @@ def test_public_queryset_matches_is_public(odense, vejle, make_document, make_pa
     assert public == {published}
     for document in (published, draft_only, unattached):
         assert is_public(document) == (document in public)
+
+
+def test_password_protected_collection_shows_the_password_form(client, document, make_page):
+    make_page(document)
+    CollectionViewRestriction.objects.create(
+        collection=document.collection,
+        restriction_type=BaseViewRestriction.PASSWORD,
+        password="hemmelig",
+    )
+    response = client.get(document.url)
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/html")
+    assert "Content-Disposition" not in response
+    restriction = CollectionViewRestriction.objects.get()
+    client.post(
+        reverse("wagtaildocs_authenticate_with_password", args=[restriction.pk]),
+        {"password": "hemmelig", "return_url": document.url},
+    )
+    response = download(client, document)
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert "no-store" in response["Cache-Control"]
+
+
+def test_unchanged_document_answers_not_modified_with_strict_headers(client, document, make_page):
+    make_page(document)
+    first = download(client, document)
+    again = client.get(document.url, headers={"if-none-match": first["ETag"]})
+    assert again.status_code == 304
+    assert again["X-Content-Type-Options"] == "nosniff"
