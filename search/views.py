@@ -33,6 +33,7 @@ def search_page(request):
     context = {
         "outcome": outcome,
         "query": outcome.query,
+        "search_query": outcome.query.text,  # fills the header's search box
         "results": outcome.results,
         "unavailable": unavailable,
         "unavailable_message": _unavailable_message() if unavailable else "",
