@@ -69,9 +69,17 @@ class MeetingPageForm(WagtailAdminPageForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
-            self.fields["minutes_not_public"].initial = PageViewRestriction.objects.filter(
-                page=self.instance
-            ).exists()
+            restricted = PageViewRestriction.objects.filter(page=self.instance).exists()
+            field = self.fields["minutes_not_public"]
+            field.initial = restricted
+            if restricted and not may_lift_restriction(self.instance, self.for_user):
+                # Making minutes public is publishing: like Wagtail's own privacy setting, only
+                # someone who may publish can lift the restriction. Anyone may add one.
+                field.disabled = True
+                field.help_text = _(
+                    "Referatet er ikke offentligt. Kun en administrator kan gøre det "
+                    "offentligt igen."
+                )
         if not self.instance.pk and self.parent_page is not None:
             # New meetings are addressed by their date: /<council>/moeder/2009-10-22/.
             self.fields["slug"].required = False
@@ -109,6 +117,11 @@ class MeetingPageForm(WagtailAdminPageForm):
         return page
 
 
+def may_lift_restriction(page, user) -> bool:
+    """Whether ``user`` may make a restricted page public (Wagtail: whoever may publish it)."""
+    return user is not None and page.permissions_for_user(user).can_set_view_restrictions()
+
+
 def apply_minutes_privacy(page, user=None) -> None:
     """Create or remove the meeting's view restriction to match the form's checkbox."""
     wanted = getattr(page, "_minutes_not_public", None)
@@ -117,7 +130,7 @@ def apply_minutes_privacy(page, user=None) -> None:
     existing = list(PageViewRestriction.objects.filter(page=page))
     if wanted and not existing:
         restrict_to_council(page, page.council, user=user)
-    elif not wanted:
+    elif not wanted and existing and may_lift_restriction(page, user):
         for restriction in existing:
             restriction.delete(user=user)
 

@@ -5,10 +5,11 @@ import json
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
 from django.contrib.messages import get_messages
 from django.urls import reverse
 from django.utils import timezone
-from wagtail.models import PageViewRestriction
+from wagtail.models import GroupPagePermission, PageViewRestriction
 from wagtail.test.utils import WagtailPageTestCase
 
 from council_pages.factories import CouncilPageFactory
@@ -350,4 +351,28 @@ def test_a_meeting_can_be_created_private_and_previewed_before_saving(admin_clie
     )
     assert response.status_code == 302
     meeting = MeetingPage.objects.get()
+    assert PageViewRestriction.objects.filter(page=meeting).exists()
+
+
+@pytest.mark.django_db
+def test_an_editor_who_may_not_publish_can_hide_minutes_but_not_unhide_them(client, meeting_index):
+    council = meeting_index.get_parent().specific
+    group = council_group(council)
+    editor = get_user_model().objects.create_user("redaktoer", password="x")
+    group.user_set.add(editor)
+    assert not GroupPagePermission.objects.filter(
+        group=group, permission=Permission.objects.get(codename="publish_page")
+    ).exists()
+    client.force_login(editor)
+    meeting = MeetingPageFactory(parent=meeting_index)
+    edit_url = reverse("wagtailadmin_pages:edit", args=(meeting.pk,))
+
+    response = client.post(edit_url, meeting_form(slug=meeting.slug, minutes_not_public="on"))
+    assert response.status_code == 302
+    assert PageViewRestriction.objects.filter(page=meeting).exists()
+
+    html = client.get(edit_url).content.decode()
+    assert "Kun en administrator kan gøre det offentligt igen." in html
+    assert "disabled" in _checkbox_html(html)
+    client.post(edit_url, meeting_form(slug=meeting.slug))
     assert PageViewRestriction.objects.filter(page=meeting).exists()
