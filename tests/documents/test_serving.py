@@ -218,3 +218,16 @@ def test_unchanged_document_answers_not_modified_with_strict_headers(client, doc
     again = client.get(document.url, headers={"if-none-match": first["ETag"]})
     assert again.status_code == 304
     assert again["X-Content-Type-Options"] == "nosniff"
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/dokumenter/99999999999999999999999/x.pdf",
+        "/dokumenter/0/x.pdf",
+        "/dokumenter/12/",
+        "/dokumenter/12/..%2F..%2Fetc%2Fpasswd",
+    ],
+)
+def test_bad_document_addresses_are_not_found(db, client, path):
+    assert client.get(path).status_code == 404
