@@ -13,11 +13,22 @@ from wagtail.search import index
 
 from council_pages.blocks import FocusAreaBlock, ProposalBlock
 from council_pages.listing import paginate, querystring_without
+from council_pages.page_forms import NaturalSlugPageForm
 
 from .base import BasePage
 from .council import CouncilPage
 from .hearings import HearingResponsePage, outcome_tally
 from .meetings import MeetingPage
+
+
+class AnnualReportPageForm(NaturalSlugPageForm):
+    def natural_slug(self, cleaned_data) -> str:
+        """New reports are addressed by their period: /<council>/aarsrapporter/2008-2009/."""
+        start, end = cleaned_data.get("start_year"), cleaned_data.get("end_year")
+        if not start:
+            return ""
+        return f"{start}-{end}" if end and end != start else str(start)
+
 
 REPORT_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "link", "document-link", "ol", "ul"]
 
@@ -67,6 +78,7 @@ class AnnualReportPage(BasePage):
     template = "council_pages/annual_report_page.html"
     parent_page_types = ["council_pages.AnnualReportIndexPage"]
     subpage_types: list[str] = []
+    base_form_class = AnnualReportPageForm
 
     start_year = models.PositiveSmallIntegerField(_("fra år"))
     end_year = models.PositiveSmallIntegerField(

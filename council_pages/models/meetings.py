@@ -8,10 +8,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.functional import cached_property
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import PageViewRestriction
@@ -19,7 +17,7 @@ from wagtail.search import index
 
 from council_pages.blocks import AgendaStreamBlock, agenda_skeleton
 from council_pages.listing import choice_param, paginate, querystring_without
-from council_pages.slugs import danish_slugify
+from council_pages.page_forms import NaturalSlugPageForm
 
 from .base import BasePage
 from .council import CouncilPage
@@ -53,7 +51,7 @@ def restrict_to_council(page, council, user=None) -> PageViewRestriction:
     return restriction
 
 
-class MeetingPageForm(WagtailAdminPageForm):
+class MeetingPageForm(NaturalSlugPageForm):
     """The meeting edit form, with one control for keeping the minutes from the public."""
 
     minutes_not_public = forms.BooleanField(
@@ -80,35 +78,10 @@ class MeetingPageForm(WagtailAdminPageForm):
                     "Referatet er ikke offentligt. Kun en administrator kan gøre det "
                     "offentligt igen."
                 )
-        if not self.instance.pk and self.parent_page is not None:
-            # New meetings are addressed by their date: /<council>/moeder/2009-10-22/.
-            self.fields["slug"].required = False
 
-    def clean(self):
-        cleaned_data = super().clean()
-        slug = cleaned_data.get("slug") or ""
-        title = cleaned_data.get("title") or ""
-        # Wagtail's admin fills the slug from the title as the editor types; such a slug (in
-        # any of the spellings the browser may produce) is replaced by the meeting's date.
-        slug_follows_title = not slug or slug in {
-            danish_slugify(title),
-            slugify(title),
-            slugify(title, allow_unicode=True),
-        }
-        if (
-            not self.instance.pk
-            and cleaned_data.get("date")
-            and slug_follows_title
-            and self.parent_page is not None
-        ):
-            slug = cleaned_data["date"].isoformat()
-            taken = set(self.parent_page.get_children().values_list("slug", flat=True))
-            candidate, n = slug, 2
-            while candidate in taken:
-                candidate, n = f"{slug}-{n}", n + 1
-            cleaned_data["slug"] = candidate
-            self.instance.slug = candidate
-        return cleaned_data
+    def natural_slug(self, cleaned_data) -> str:
+        """New meetings are addressed by their date: /<council>/moeder/2009-10-22/."""
+        return cleaned_data["date"].isoformat() if cleaned_data.get("date") else ""
 
     def save(self, commit=True):
         page = super().save(commit=commit)

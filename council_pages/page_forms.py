@@ -1,0 +1,46 @@
+"""Admin page forms shared by the publication page types."""
+
+from django.utils.text import slugify
+from wagtail.admin.forms import WagtailAdminPageForm
+
+from council_pages.slugs import danish_slugify
+
+
+class NaturalSlugPageForm(WagtailAdminPageForm):
+    """A page form that addresses a new page by what it is, not by its title.
+
+    Meetings live at ``moeder/2009-10-22/`` and annual reports at ``aarsrapporter/2009/``.
+    Wagtail's admin fills the slug from the title as the editor types; while the slug still
+    follows the title (in any spelling a browser may produce), a new page gets the natural
+    slug from ``natural_slug()`` instead, numbered ``-2``, ``-3`` if a sibling has it already.
+    A slug the editor typed is kept.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.instance.pk and "slug" in self.fields:
+            self.fields["slug"].required = False
+
+    def natural_slug(self, cleaned_data) -> str:
+        raise NotImplementedError
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if self.instance.pk or self.parent_page is None:
+            return cleaned_data
+        slug = cleaned_data.get("slug") or ""
+        title = cleaned_data.get("title") or ""
+        follows_title = not slug or slug in {
+            danish_slugify(title),
+            slugify(title),
+            slugify(title, allow_unicode=True),
+        }
+        natural = self.natural_slug(cleaned_data)
+        if follows_title and natural:
+            taken = set(self.parent_page.get_children().values_list("slug", flat=True))
+            candidate, n = natural, 2
+            while candidate in taken:
+                candidate, n = f"{natural}-{n}", n + 1
+            cleaned_data["slug"] = candidate
+            self.instance.slug = candidate
+        return cleaned_data
