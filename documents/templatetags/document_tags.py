@@ -55,6 +55,21 @@ def document_listing_hints(context, documents):
 
 
 @register.simple_tag
+def document_visibility(document) -> str:
+    """A Danish sentence telling the editor whether the public can download the document."""
+    from documents.privacy import collection_is_restricted, is_public
+
+    if is_public(document):
+        return _("Alle kan hente dokumentet, fordi en offentliggjort side linker til det.")
+    if collection_is_restricted(document):
+        return _("Dokumentet ligger i en privat samling og kan ikke hentes af alle.")
+    return _(
+        "Dokumentet kan endnu ikke hentes af alle: det bliver offentligt, når en side, "
+        "der linker til det, er offentliggjort."
+    )
+
+
+@register.simple_tag
 def document_text_status(document) -> str:
     """A Danish sentence on whether the document's text has been read and can be searched."""
     from documents.models import TextStatus

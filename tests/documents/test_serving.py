@@ -231,3 +231,13 @@ def test_unchanged_document_answers_not_modified_with_strict_headers(client, doc
 )
 def test_bad_document_addresses_are_not_found(db, client, path):
     assert client.get(path).status_code == 404
+
+
+def test_edit_page_tells_the_editor_whether_the_public_can_download(
+    client, odense, document, make_secretary, make_page
+):
+    client.force_login(make_secretary("sekretaer-odense", odense))
+    edit_url = reverse("wagtaildocs:edit", args=[document.pk])
+    assert "kan endnu ikke hentes af alle" in client.get(edit_url).content.decode()
+    make_page(document)
+    assert "Alle kan hente dokumentet" in client.get(edit_url).content.decode()
