@@ -49,10 +49,9 @@ def _linking_page_keys(document) -> list[str]:
 
 def on_page_published(sender, instance, **kwargs):
     keys = [page_key(instance.pk), *_linked_document_keys([instance.pk])]
-    if instance.specific_class and instance.specific_class._meta.label_lower == (
-        "council_pages.councilpage"
-    ):
-        # A council's name and municipality are shown on every item below it.
+    if Page.objects.filter(pk=instance.pk, numchild__gt=0).exists():
+        # Items below carry this page's slug in their URL, and a council's name and
+        # municipality, so they are re-checked too (rare: councils and index pages).
         keys = _subtree_keys(instance)
     enqueue(keys)
 

@@ -365,3 +365,16 @@ def test_search_index_check_repair_and_rebuild(client, home, publish):
     call_command("search_index", "rebuild", stdout=out)
     assert titles(client, "misbrugere") == ["Side om misbrugere"]
     assert titles(client, "hjemløse") == ["Side om hjemløse"]
+
+
+def test_renaming_a_council_updates_the_items_below_it(client, council, meetings, publish):
+    publish(meeting(meetings, "Møde om kajakker", datetime.date(2010, 1, 5), "Kajakker."))
+    council.title = "Udsatterådet i Odense Kommune"
+    council.slug = "odense-kommune"
+    publish(council)
+    (hit,) = api(client, "kajakker")["results"]
+    assert "/odense-kommune/moeder/" in hit["url"]
+    council_facet = api(client, "kajakker")["facets"]["council"]
+    assert council_facet == [
+        {"value": "odense-kommune", "label": "Udsatterådet i Odense Kommune", "count": 1}
+    ]
