@@ -22,7 +22,9 @@ export DEMO_PASSWORD
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 MANAGE := $(BIN)/python manage.py
-# The test settings always, whatever DJANGO_SETTINGS_MODULE the shell has.
+# The dev settings for `make run` and the test settings for tests, whatever
+# DJANGO_SETTINGS_MODULE the shell has.
+DEV_MANAGE := DJANGO_SETTINGS_MODULE=udsatteraad.settings.dev $(MANAGE)
 TEST_SETTINGS := udsatteraad.settings.test
 PYTEST := $(BIN)/pytest --ds=$(TEST_SETTINGS) $(if $(CI),-p no:cacheprovider)
 
@@ -72,15 +74,15 @@ install: $(INSTALLED)
 # var/ holds the SQLite database and uploaded files (UDSATTERAAD_VAR_DIR moves it).
 migrate: install
 	@mkdir -p "$${UDSATTERAAD_VAR_DIR:-var}"
-	$(MANAGE) migrate --noinput
+	$(DEV_MANAGE) migrate --noinput
 
 demo: migrate
-	$(MANAGE) load_demo $${DEMO_PASSWORD:+--password "$$DEMO_PASSWORD"}
+	$(DEV_MANAGE) load_demo $${DEMO_PASSWORD:+--password "$$DEMO_PASSWORD"}
 
 run: demo
 	@echo ">> Serving on http://$(HOST):$(PORT)/ (admin: http://$(HOST):$(PORT)/admin/). Ctrl-C stops."
 	WAGTAILADMIN_BASE_URL="$${WAGTAILADMIN_BASE_URL:-http://$(HOST):$(PORT)}" \
-		$(MANAGE) runserver $(HOST):$(PORT)
+		$(DEV_MANAGE) runserver $(HOST):$(PORT)
 
 # --- Quality ----------------------------------------------------------------------------------
 
