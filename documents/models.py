@@ -70,6 +70,33 @@ class TextStatus(models.TextChoices):
     FAILED = "failed", _("Teksten kunne ikke læses")
 
 
+# Problem key -> (a few words for the report, the full hint with what to do about it).
+ACCESSIBILITY_PROBLEMS = {
+    "no_text_layer": (
+        _("Intet tekstlag (scannet)"),
+        _(
+            "PDF'en har intet tekstlag (den er nok scannet). Den kan ikke søges i og kan ikke "
+            "læses op for blinde og svagsynede. Gem den som PDF fra det oprindelige program, "
+            "eller få den genkendt med OCR."
+        ),
+    ),
+    "no_title": (
+        _("Ingen titel"),
+        _(
+            "PDF'en har ingen titel i sine egenskaber. Skriv en titel under Egenskaber i det "
+            "program, filen er lavet i, og gem som PDF igen."
+        ),
+    ),
+    "no_language": (
+        _("Intet sprog"),
+        _(
+            "PDF'en har ikke noget sprog angivet, så skærmlæsere ved ikke, at teksten er dansk. "
+            "Vælg sprog i det program, filen er lavet i, og gem som PDF igen."
+        ),
+    ),
+}
+
+
 class CouncilDocumentQuerySet(DocumentQuerySet):
     def public(self):
         """Documents anyone may download: see ``documents.privacy`` for the rule."""
@@ -208,44 +235,30 @@ class CouncilDocument(AbstractDocument):
     def is_pdf(self) -> bool:
         return self.file_kind == "pdf"
 
-    def accessibility_warnings(self) -> list[str]:
-        """Danish hints for the editor when a PDF falls short of accessibility rules.
+    def accessibility_problems(self) -> list[str]:
+        """Keys of ``ACCESSIBILITY_PROBLEMS`` this document has.
 
-        Empty until the text has been read, and for other file types.
+        Empty until the text has been read, and for file types other than PDF.
         """
         if not self.is_pdf or self.text_status != TextStatus.DONE:
             return []
-        warnings = []
-        if not self.has_text_layer:
-            warnings.append(
-                _(
-                    "PDF'en har intet tekstlag (den er nok scannet). Den kan ikke søges i og "
-                    "kan ikke læses op for blinde og svagsynede. Gem den som PDF fra det "
-                    "oprindelige program, eller få den genkendt med OCR."
-                )
-            )
-        if not self.pdf_title:
-            warnings.append(
-                _(
-                    "PDF'en har ingen titel i sine egenskaber. Skriv en titel under "
-                    "Egenskaber i det program, filen er lavet i, og gem som PDF igen."
-                )
-            )
-        if not self.pdf_language:
-            warnings.append(
-                _(
-                    "PDF'en har ikke noget sprog angivet, så skærmlæsere ved ikke, at teksten "
-                    "er dansk. Vælg sprog i det program, filen er lavet i, og gem som PDF igen."
-                )
-            )
-        return warnings
+        checks = {
+            "no_text_layer": not self.has_text_layer,
+            "no_title": not self.pdf_title,
+            "no_language": not self.pdf_language,
+        }
+        return [key for key, failed in checks.items() if failed]
+
+    def accessibility_warnings(self) -> list[str]:
+        """Danish hints for the editor, one for each accessibility problem."""
+        return [ACCESSIBILITY_PROBLEMS[key][1] for key in self.accessibility_problems()]
 
     @property
     def accessibility_summary(self) -> str:
-        """All of the document's problems in one line (admin report and its export)."""
+        """The document's problems in a few words (admin report and its export)."""
         if self.text_status == TextStatus.FAILED:
-            return str(_("Teksten i filen kunne ikke læses."))
-        return " ".join(str(warning) for warning in self.accessibility_warnings())
+            return str(_("Teksten kunne ikke læses"))
+        return ", ".join(str(ACCESSIBILITY_PROBLEMS[k][0]) for k in self.accessibility_problems())
 
     @property
     def is_searchable(self) -> bool:

@@ -107,7 +107,7 @@ def test_listing_and_report_show_documents_with_problems(client, upload):
     assert export.status_code == 200
     csv_text = b"".join(export.streaming_content).decode("utf-8-sig")
     assert "Scannet referat" in csv_text
-    assert "PDF'en har intet tekstlag" in csv_text
+    assert "Intet tekstlag (scannet), Ingen titel, Intet sprog" in csv_text
 
 
 def test_report_shows_only_the_editors_own_council(client, upload, vejle, make_secretary):
