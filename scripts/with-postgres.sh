@@ -47,7 +47,7 @@ logfile="$workdir/postgres.log"
 cleanup() {
     local rc=$?
     trap - EXIT INT TERM
-    if [ -f "$datadir/postmaster.pid" ]; then
+    if "${as_cluster_owner[@]}" "$PG_BIN/pg_ctl" -D "$datadir" status >/dev/null 2>&1; then
         "${as_cluster_owner[@]}" "$PG_BIN/pg_ctl" -D "$datadir" -m immediate -w stop >/dev/null \
             || echo "!! Could not stop the throwaway PostgreSQL cluster in $datadir" >&2
     fi
@@ -91,8 +91,4 @@ set +e
 "$@"
 rc=$?
 set -e
-if [ "$rc" -ne 0 ] && [ -s "$logfile" ]; then
-    echo ">> Last lines of the PostgreSQL log:" >&2
-    tail -n 20 "$logfile" >&2
-fi
 exit "$rc"
