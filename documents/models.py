@@ -65,6 +65,8 @@ class CouncilCollection(models.Model):
 
 
 class TextStatus(models.TextChoices):
+    """Where the background reading of a document's text stands."""
+
     PENDING = "pending", _("Venter på at teksten bliver læst")
     DONE = "done", _("Teksten er læst")
     FAILED = "failed", _("Teksten kunne ikke læses")
@@ -98,6 +100,8 @@ ACCESSIBILITY_PROBLEMS = {
 
 
 class CouncilDocumentQuerySet(DocumentQuerySet):
+    """Document queries; ``public()`` is the one other apps use for what the public may see."""
+
     def public(self):
         """Documents anyone may download: see ``documents.privacy`` for the rule."""
         page_type = ContentType.objects.get_for_model(Page)

@@ -39,6 +39,8 @@ def register_report_urls():
 
 
 class DocumentEditorMenuItem(MenuItem):
+    """A menu item shown only to people who may add or edit documents somewhere."""
+
     def is_shown(self, request):
         policy = policy_registry.get_by_type(get_document_model())
         return policy.user_has_any_permission(request.user, EDITOR_PERMISSIONS)
