@@ -67,6 +67,7 @@ def images_used_on_public_pages(queryset):
 
 class PublicImagesAPIViewSet(OpenDataMixin, ImagesAPIViewSet):
     """Images shown on the public site."""
+
     model = get_image_model()
 
     def get_queryset(self):
