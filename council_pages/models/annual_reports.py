@@ -8,12 +8,14 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
 from council_pages.blocks import FocusAreaBlock, ProposalBlock
 from council_pages.listing import paginate, querystring_without
 from council_pages.page_forms import NaturalSlugPageForm
+from council_pages.serializers import RichTextHTMLField
 
 from .base import BasePage
 from .council import CouncilPage
@@ -140,6 +142,19 @@ class AnnualReportPage(BasePage):
         ),
     ]
 
+    api_fields = [
+        APIField("start_year"),
+        APIField("end_year"),
+        APIField("period_label"),
+        APIField("summary"),
+        APIField("focus_areas"),
+        APIField("situation", serializer=RichTextHTMLField()),
+        APIField("activities", serializer=RichTextHTMLField()),
+        APIField("proposals"),
+        APIField("pdf"),
+        APIField("computed_figures"),
+    ]
+
     search_fields = BasePage.search_fields + [
         index.SearchField("summary"),
         index.SearchField("focus_areas"),
@@ -242,4 +257,17 @@ class AnnualReportPage(BasePage):
             "hearing_response_count": sum(1 for r in responses if r.kind == "hearing_response"),
             "statement_count": sum(1 for r in responses if r.kind == "statement"),
             "outcomes": outcome_tally(self.hearing_responses),
+        }
+
+    @property
+    def computed_figures(self) -> dict:
+        """The figures section as open data, with the ids of the pages counted."""
+        figures = self.figures
+        return {
+            "meeting_count": figures["meeting_count"],
+            "hearing_response_count": figures["hearing_response_count"],
+            "statement_count": figures["statement_count"],
+            "outcomes": {row["outcome"]: row["count"] for row in figures["outcomes"]},
+            "meeting_ids": [page.pk for page in figures["meetings"]],
+            "response_ids": [page.pk for page in figures["responses"]],
         }

@@ -6,12 +6,14 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
 from council_pages.blocks import MinorityOpinionBlock
 from council_pages.listing import choice_param, paginate, querystring_without
+from council_pages.serializers import RichTextHTMLField, TargetGroupsField
 
 from .base import BasePage
 from .tags import TargetGroup, TargetGroupItemBase
@@ -211,6 +213,24 @@ class HearingResponsePage(BasePage):
             ],
             heading=_("Opfølgning: hvad besluttede kommunen?"),
         ),
+    ]
+
+    api_fields = [
+        APIField("kind"),
+        APIField("consultation_title"),
+        APIField("consulting_body"),
+        APIField("case_number"),
+        APIField("received_on"),
+        APIField("deadline"),
+        APIField("consultation_material"),
+        APIField("response", serializer=RichTextHTMLField()),
+        APIField("response_date"),
+        APIField("minority_opinions"),
+        APIField("target_groups", serializer=TargetGroupsField()),
+        APIField("outcome"),
+        APIField("outcome_date"),
+        APIField("outcome_note"),
+        APIField("outcome_link"),
     ]
 
     search_fields = BasePage.search_fields + [

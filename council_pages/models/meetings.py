@@ -11,8 +11,10 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import PageViewRestriction
+from wagtail.rich_text import expand_db_html
 from wagtail.search import index
 
 from council_pages.blocks import AgendaStreamBlock, agenda_skeleton
@@ -265,6 +267,20 @@ class MeetingPage(BasePage):
         ),
     ]
 
+    api_fields = [
+        APIField("date"),
+        APIField("start_time"),
+        APIField("end_time"),
+        APIField("place"),
+        APIField("extraordinary"),
+        APIField("status"),
+        APIField("agenda_sent_on"),
+        APIField("minutes_published_on"),
+        APIField("notice_days_required"),
+        APIField("agenda_items"),
+        APIField("attendance"),
+    ]
+
     search_fields = BasePage.search_fields + [
         index.SearchField("agenda"),
         index.SearchField("place"),
@@ -444,6 +460,40 @@ class MeetingPage(BasePage):
                 }
             )
         return items
+
+    @property
+    def agenda_items(self) -> list[dict]:
+        """The agenda as open data, with the minutes only once they are published."""
+
+        def item(entry):
+            value = entry["value"]
+            data = {
+                "number": entry["number"],
+                "anchor": entry["anchor"],
+                "title": value["title"],
+                "kind": value.get("kind") or "",
+                "description": expand_db_html(value["description"].source),
+                "attachments": [doc.url for doc in value.get("attachments") or [] if doc],
+            }
+            if self.has_minutes:
+                for name in ("discussion", "decision", "minority_view"):
+                    data[name] = expand_db_html(value[name].source)
+            if "sub_items" in entry:
+                data["sub_items"] = [item(sub) for sub in entry["sub_items"]]
+            return data
+
+        return [item(entry) for entry in self.numbered_items]
+
+    @property
+    def attendance(self) -> dict | None:
+        if not self.has_minutes:
+            return None
+        return {
+            "present": self.present_list,
+            "absent": self.absent_list,
+            "substitutes": self.substitutes_list,
+            "objection_to_previous_minutes": self.objection_to_previous_minutes,
+        }
 
     @staticmethod
     def _names(text: str) -> list[str]:

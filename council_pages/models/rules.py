@@ -14,9 +14,11 @@ from django.utils.html import strip_tags
 from django.utils.text import normalize_newlines
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import PageLogEntry, Revision
+from wagtail.rich_text import expand_db_html
 from wagtail.search import index
 
 from council_pages.blocks import RulesStreamBlock
@@ -219,6 +221,14 @@ class RulesOfProcedurePage(RoutablePageMixin, BasePage):
         index.FilterField("adopted_on"),
     ]
 
+    api_fields = [
+        APIField("adopted_by"),
+        APIField("adopted_on"),
+        APIField("in_force_from"),
+        APIField("amendment_note"),
+        APIField("numbered_paragraphs"),
+    ]
+
     class Meta:
         verbose_name = _("forretningsorden")
         verbose_name_plural = _("forretningsordener")
@@ -243,6 +253,27 @@ class RulesOfProcedurePage(RoutablePageMixin, BasePage):
                 if paragraph.topic and paragraph.topic not in found:
                     found[paragraph.topic] = paragraph
         return found
+
+    @property
+    def numbered_paragraphs(self) -> list[dict]:
+        """The rules as open data: every § and Stk. with its number, anchor and HTML."""
+        return [
+            {
+                "chapter": chapter.heading,
+                "number": paragraph.number,
+                "anchor": paragraph.anchor,
+                "clauses": [
+                    {
+                        "number": clause.number,
+                        "anchor": clause.anchor,
+                        "html": expand_db_html(clause.text.source),
+                    }
+                    for clause in paragraph.clauses
+                ],
+            }
+            for chapter in self.chapters
+            for paragraph in chapter.paragraphs
+        ]
 
     # Versions ---------------------------------------------------------------------------
 

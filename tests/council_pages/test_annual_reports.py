@@ -190,3 +190,19 @@ class TestAdmin:
         assert message in html
         assert "Mit omhyggelige resumé" in html
         assert not AnnualReportPage.objects.exists()
+
+
+@pytest.mark.django_db
+def test_open_data_api_gives_the_computed_figures(client, site_content):
+    report = AnnualReportPageFactory(
+        parent=AnnualReportIndexPageFactory(parent=site_content), start_year=2009
+    )
+    figures = client.get(f"/api/v2/pages/{report.pk}/").json()["computed_figures"]
+    assert figures["meeting_count"] == 3
+    assert figures["outcomes"] == {
+        "pending": 1,
+        "adopted": 2,
+        "partly_adopted": 0,
+        "not_adopted": 1,
+    }
+    assert len(figures["response_ids"]) == 4

@@ -376,3 +376,33 @@ def test_an_editor_who_may_not_publish_can_hide_minutes_but_not_unhide_them(clie
     assert "disabled" in _checkbox_html(html)
     client.post(edit_url, meeting_form(slug=meeting.slug))
     assert PageViewRestriction.objects.filter(page=meeting).exists()
+
+
+@pytest.mark.django_db
+def test_open_data_api_gives_numbered_agenda_and_minutes_only_once_published(client, meeting_index):
+    planned = MeetingPageFactory(
+        parent=meeting_index,
+        date=timezone.localdate() + datetime.timedelta(days=10),
+        status=MeetingStatus.AGENDA,
+        agenda_sent_on=timezone.localdate(),
+        minutes_published_on=None,
+        agenda=[
+            agenda_item(
+                "Budget", decision="Endnu ikke offentlig", sub_items=[agenda_sub_item("Del")]
+            )
+        ],
+    )
+    held = MeetingPageFactory(parent=meeting_index, agenda=[agenda_item("Status", decision="Ja")])
+    hidden = MeetingPageFactory(parent=meeting_index, date=datetime.date(2009, 1, 1))
+    restrict_to_council(hidden, hidden.council)
+
+    def api(page):
+        return client.get(f"/api/v2/pages/{page.pk}/").json()
+
+    items = api(planned)["agenda_items"]
+    assert items[0]["number"] == "1" and items[0]["sub_items"][0]["anchor"] == "punkt-1-1"
+    assert "decision" not in items[0]
+    assert api(planned)["attendance"] is None
+    assert api(held)["agenda_items"][0]["decision"] == "<p>Ja</p>"
+    listed = client.get("/api/v2/pages/", {"type": "council_pages.MeetingPage"}).json()
+    assert {item["id"] for item in listed["items"]} == {planned.pk, held.pk}

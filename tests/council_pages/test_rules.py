@@ -205,3 +205,14 @@ class TestAdmin:
             response.content.decode()
         )
         assert not RulesOfProcedurePage.objects.exists()
+
+
+@pytest.mark.django_db
+def test_open_data_api_gives_the_numbered_paragraphs(client, council):
+    rules = RulesOfProcedurePageFactory(
+        parent=council, body=_body(rule_paragraph("a"), rule_paragraph("b", "c"))
+    )
+    data = client.get(f"/api/v2/pages/{rules.pk}/").json()
+    paragraph = data["numbered_paragraphs"][1]
+    assert paragraph["number"] == 2 and paragraph["chapter"] == "Rådets virksomhed"
+    assert paragraph["clauses"][1] == {"number": 2, "anchor": "p2-stk2", "html": "<p>c</p>"}
