@@ -123,7 +123,9 @@ def _sniff_zip(fileobj) -> FileKind | None:
             if content_types is None:
                 return None
             root = ElementTree.fromstring(content_types)
-    except (zipfile.BadZipFile, ElementTree.ParseError, OSError, ValueError):
+    except Exception:
+        # Damaged, encrypted or exotic archives (zipfile and zlib raise many exception types)
+        # are simply not a type we recognise.
         return None
     # Defused parsing refuses DTDs and entity tricks (they raise and count as "not recognised").
     found = {

@@ -9,6 +9,9 @@ from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
 from django.urls import reverse
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
 from wagtail.models import UploadedFile
 
 from documents.collections import council_collection
@@ -305,3 +308,42 @@ def test_pdf_with_only_an_owner_password_is_accepted_and_read(
     document = CouncilDocument.objects.get()
     assert document.text_status == TextStatus.DONE
     assert "Låst høringssvar" in document.extracted_text
+
+
+def _damaged(content: bytes, data) -> bytes:
+    damaged = bytearray(content)
+    if data.draw(st.booleans(), label="truncate"):
+        return bytes(damaged[: data.draw(st.integers(1, len(damaged) - 1), label="length")])
+    for _ in range(data.draw(st.integers(1, 12), label="flips")):
+        position = data.draw(st.integers(0, len(damaged) - 1), label="position")
+        damaged[position] = data.draw(st.integers(0, 255), label="byte")
+    return bytes(damaged)
+
+
+DAMAGE_SOURCES = {
+    "svar.pdf": files.pdf_with_text("Rådets svar", pages=2),
+    "js.pdf": files.pdf_with_javascript(),
+    "notat.docx": files.docx("Notat"),
+    "referat.odt": files.odt("Referat"),
+}
+
+
+@hypothesis_settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(data=st.data())
+def test_damaged_files_never_cause_a_server_error(secretary_client, odense, data):
+    name = data.draw(st.sampled_from(sorted(DAMAGE_SOURCES)), label="source")
+    content = _damaged(DAMAGE_SOURCES[name], data)
+    response = secretary_client.post(
+        reverse("wagtaildocs:add"),
+        {
+            "title": "Bilag",
+            "file": SimpleUploadedFile(name, content),
+            "collection": council_collection(odense).pk,
+        },
+    )
+    assert response.status_code in (200, 302)
+    if response.status_code == 200:
+        assert CouncilDocument.objects.filter(title="Bilag").count() == 0
+    CouncilDocument.objects.all().delete()
