@@ -156,3 +156,10 @@ class TestCalendar:
         html = client.get("/odense/moeder/").content.decode()
         assert 'href="/odense/moeder/kalender.ics"' in html
         assert 'href="/odense/moeder/rss/"' in html
+
+
+@pytest.mark.django_db
+def test_lists_announce_their_feeds_for_feed_readers(client, content):
+    html = client.get("/odense/moeder/").content.decode()
+    assert '<link rel="alternate" type="application/rss+xml"' in html
+    assert 'href="/odense/moeder/atom/"' in html
