@@ -103,9 +103,11 @@ def run(args, call_command, connection) -> None:  # noqa: C901 - one linear scri
             "generate_corpus", records=args.records, seed=args.seed, no_index=True, stdout=quiet
         )
     generate_s = time.perf_counter() - started
+    print(f"Corpus generated in {generate_s:.1f} s", flush=True)
     started = time.perf_counter()
     indexed = indexing.rebuild()
     rebuild_s = time.perf_counter() - started
+    print(f"Index rebuilt in {rebuild_s:.1f} s", flush=True)
     size = index_size(connection)
     if not args.no_stock:
         started = time.perf_counter()
@@ -175,6 +177,7 @@ def run(args, call_command, connection) -> None:  # noqa: C901 - one linear scri
         list(Page.objects.live().public().search(params["q"])[:20])
 
     rows = []
+    print("Timing queries ...", flush=True)
     for name, queries in classes.items():
         service_query(queries[0])  # warm caches
         raw_query(queries[0])
@@ -184,6 +187,7 @@ def run(args, call_command, connection) -> None:  # noqa: C901 - one linear scri
         if not args.no_stock and name in ("common word", "mid word", "two words"):
             st_times = [timed(stock_query, q) for q in queries[: args.stock_queries]]
         rows.append((name, s_times, r_times, st_times))
+        print(f"  {name}: done", flush=True)
 
     print()
     print(f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python "
