@@ -49,6 +49,9 @@ def serve(request, document_id, document_filename):
         return response
     document = get_document_model().objects.get(pk=document_id)
     if not not_modified:
+        if response.get("Content-Encoding") in ("None", ""):
+            # Wagtail's sendfile writes the literal "None" when the file is not compressed.
+            del response["Content-Encoding"]
         response["Content-Type"] = document.content_type
         disposition = "inline" if document.content_disposition == "inline" else "attachment"
         response["Content-Disposition"] = content_disposition(

@@ -159,6 +159,7 @@ def test_pdf_is_served_inline_with_real_name_and_strict_headers(client, document
     )
     assert response["X-Content-Type-Options"] == "nosniff"
     assert response["Content-Security-Policy"] == "default-src 'none'"
+    assert "Content-Encoding" not in response
     assert "public" in response["Cache-Control"]
     assert "X-Robots-Tag" not in response
 
