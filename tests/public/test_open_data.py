@@ -1,9 +1,12 @@
 """The open-data API, the sitemap and robots.txt show public, published content only."""
 
+from io import StringIO
 from urllib.parse import urlsplit
 
 import pytest
 from defusedxml import ElementTree as ET
+from django.core.management import call_command
+from wagtail.models import Page
 
 pytestmark = pytest.mark.django_db
 
@@ -119,3 +122,18 @@ def test_robots_txt_points_at_the_sitemap_and_keeps_crawlers_out_of_the_admin(cl
     assert "User-agent: *" in lines
     assert "Disallow: /admin/" in lines
     assert "Sitemap: http://testserver/sitemap.xml" in lines
+
+
+def test_every_public_page_of_the_demo_has_a_working_api_detail(client):
+    call_command("load_demo", "--password", "demo-i-test", stdout=StringIO(), stderr=StringIO())
+    pages = list(Page.objects.live().public().filter(depth__gte=2).specific())
+    types = {page.specific_class._meta.label for page in pages}
+
+    for page in pages:
+        response = client.get(f"/api/v2/pages/{page.pk}/")
+        assert response.status_code == 200, (page.url, response.content[:300])
+        assert response.json()["meta"]["html_url"].endswith(page.url)
+    for page_type in types:
+        listing = client.get(f"/api/v2/pages/?type={page_type}&fields=*&limit=100")
+        assert listing.status_code == 200, (page_type, listing.content[:300])
+    assert {"council_pages.CouncilPage", "council_pages.StandardPage"} <= types
