@@ -80,7 +80,7 @@ def assert_published_once(page, task_state):
     assert task_state.status == TaskState.STATUS_APPROVED
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_approvals_of_the_same_task_at_once_publish_once(people, councils):
     """Two chairs' approvals race inside the task itself (each its own database connection)."""
     page = make_hearing_response(councils["a"], live=False, user=people["secretary_a"])
@@ -106,7 +106,7 @@ def test_two_approvals_of_the_same_task_at_once_publish_once(people, councils):
     reason="over HTTP only on PostgreSQL: the in-memory SQLite test database locks whole tables "
     "for readers too, which a file-based SQLite database does not",
 )
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_chairs_approving_at_the_same_moment_publish_once(people, councils):
     page = make_hearing_response(councils["a"], live=False, user=people["secretary_a"])
     submit(page, people["secretary_a"])

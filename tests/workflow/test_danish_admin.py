@@ -123,10 +123,20 @@ def test_rejected_page_is_explained_in_danish_to_the_secretary(client, people, c
     )
 
 
-def test_compiled_translations_match_the_source():
+@pytest.mark.django_db
+def test_the_admin_javascript_speaks_danish_too(client, people):
+    """The sidebar and the editor's widgets take their words from the JavaScript catalogue."""
+    client.force_login(people["secretary_a"])
+    catalogue = client.get(reverse("wagtailadmin_javascript_catalog")).content.decode()
+    for english, danish in [("Dashboard", "Forside"), ("Main menu", "Hovedmenu")]:
+        assert f'"{english}": "{danish}"' in catalogue
+
+
+@pytest.mark.parametrize("domain", ["django", "djangojs"])
+def test_compiled_translations_match_the_source(domain):
     """The committed .mo is compiled from the committed .po (no msgfmt needed to check)."""
-    source = polib.pofile(str(LOCALE_DIR / "django.po"))
-    compiled = polib.mofile(str(LOCALE_DIR / "django.mo"))
+    source = polib.pofile(str(LOCALE_DIR / f"{domain}.po"))
+    compiled = polib.mofile(str(LOCALE_DIR / f"{domain}.mo"))
 
     def catalogue(entries):
         return {
@@ -139,8 +149,9 @@ def test_compiled_translations_match_the_source():
     assert source.percent_translated() == 100
 
 
-def test_translations_keep_every_placeholder():
-    for entry in polib.pofile(str(LOCALE_DIR / "django.po")):
+@pytest.mark.parametrize("domain", ["django", "djangojs"])
+def test_translations_keep_every_placeholder(domain):
+    for entry in polib.pofile(str(LOCALE_DIR / f"{domain}.po")):
         if entry.msgid_plural:
             pairs = [(entry.msgid_plural, entry.msgstr_plural[1])]
         else:
