@@ -8,7 +8,7 @@ Mails are sent after the transaction commits, so nobody hears about a decision t
 back. Wagtail's own approve/reject notifiers are replaced (same ``dispatch_uid``, connected before
 Wagtail's admin connects its own), and its "submitted" mail to every site administrator is
 switched off with ``WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False``. Users' own notification
-preferences in Wagtail ("Min konto > Notifikationer") are respected.
+preferences in Wagtail ("Konto > Beskeder") are respected.
 """
 
 import logging
