@@ -234,3 +234,23 @@ def test_secretary_cannot_change_a_page_while_it_waits_for_the_chair(client, peo
     revisions = draft.revisions.count()
     post_edit(login(client, people["secretary_a"]), draft, title="Ændret undervejs")
     assert draft.revisions.count() == revisions
+
+
+def test_delete_and_move_are_neither_offered_nor_allowed_to_secretaries(client, people, draft):
+    index = draft.get_parent()
+    listing = login(client, people["secretary_a"]).get(
+        reverse("wagtailadmin_explore", args=[index.pk])
+    )
+    assert listing.status_code == 200
+    html = listing.content.decode()
+    assert draft.title in html
+    assert reverse("wagtailadmin_pages:delete", args=[draft.pk]) not in html
+    assert reverse("wagtailadmin_pages:move", args=[draft.pk]) not in html
+
+    response = client.post(reverse("wagtailadmin_pages:delete", args=[draft.pk]))
+    assert response.status_code == 403
+    assert "Kun sideadministratorer kan slette eller flytte sider." in response.content.decode()
+    assert HearingResponsePage.objects.filter(pk=draft.pk).exists()
+
+    listing = login(client, people["admin"]).get(reverse("wagtailadmin_explore", args=[index.pk]))
+    assert reverse("wagtailadmin_pages:delete", args=[draft.pk]) in listing.content.decode()
