@@ -291,50 +291,49 @@ def _bare_term(token: str):
 # Snippets --------------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=256)
+def _hit_pattern(candidates: tuple[str, ...]) -> re.Pattern:
+    alternatives = "|".join(re.escape(c) for c in sorted(candidates, key=len, reverse=True))
+    return re.compile(r"(?<![^\W_])(?:" + alternatives + r")[^\W_]*", re.IGNORECASE)
+
+
+def _hits(text: str, pattern: re.Pattern, exact: set[str], prefixes: set[str]):
+    for m in pattern.finditer(text):
+        word = m.group(0).lower()
+        word_stem = stem(word)
+        if word_stem in exact or any(
+            word_stem.startswith(p) or word.startswith(p) for p in prefixes
+        ):
+            yield m.span()
+
+
 def snippet(body: str, query: ParsedQuery, length: int = SNIPPET_LENGTH) -> str:
     """An HTML-safe excerpt of ``body`` around the first hit, hits wrapped in ``<mark>``.
 
     Every stem is a prefix of its word (Snowball's Danish stemmer only removes endings), so a
-    regular expression finds candidate words quickly and the stemmer confirms them.
+    regular expression finds candidate words quickly and the stemmer confirms them. Only the
+    excerpt itself is normalised and escaped, so long documents cost little.
     """
-    body = " ".join(body.split())
     if not body:
         return ""
     exact, prefixes = query.highlight_stems()
-    candidates = sorted(exact | prefixes, key=len, reverse=True)
-    hits: list[tuple[int, int]] = []
-    if candidates:
-        pattern = re.compile(
-            r"(?<![^\W_])(?:" + "|".join(re.escape(c) for c in candidates) + r")[^\W_]*",
-            re.IGNORECASE,
-        )
-        for m in pattern.finditer(body):
-            word = m.group(0).lower()
-            word_stem = stem(word)
-            if word_stem in exact or any(
-                word_stem.startswith(p) or word.startswith(p) for p in prefixes
-            ):
-                hits.append(m.span())
-            if hits and m.start() > hits[0][0] + length:
-                break
+    pattern = _hit_pattern(tuple(exact | prefixes)) if exact or prefixes else None
     start = 0
-    if hits:
-        first = hits[0][0]
-        if first > length // 3:
-            start = body.rfind(" ", 0, first - length // 4) + 1
-    end = min(len(body), start + length)
-    if end < len(body):
-        cut = body.rfind(" ", start, end)
-        end = cut if cut > start else end
-    parts = []
-    pos = start
-    for a, b in hits:
-        if a < start or b > end:
-            continue
-        parts.append(html.escape(body[pos:a]))
-        parts.append("<mark>" + html.escape(body[a:b]) + "</mark>")
-        pos = b
-    parts.append(html.escape(body[pos:end]))
-    prefix = "… " if start > 0 else ""
-    suffix = " …" if end < len(body) else ""
-    return prefix + "".join(parts) + suffix
+    if pattern is not None:
+        first = next(_hits(body, pattern, exact, prefixes), None)
+        if first is not None and first[0] > length // 3:
+            start = max(0, body.rfind(" ", 0, first[0] - length // 4) + 1)
+    window = " ".join(body[start : start + length * 3].split())
+    more = start + length * 3 < len(body)
+    if len(window) > length:
+        cut = window.rfind(" ", 0, length)
+        window = window[: cut if cut > 0 else length]
+        more = True
+    parts, pos = [], 0
+    if pattern is not None:
+        for a, b in _hits(window, pattern, exact, prefixes):
+            parts.append(html.escape(window[pos:a]))
+            parts.append("<mark>" + html.escape(window[a:b]) + "</mark>")
+            pos = b
+    parts.append(html.escape(window[pos:]))
+    return ("… " if start > 0 else "") + "".join(parts) + (" …" if more else "")
