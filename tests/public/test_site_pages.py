@@ -1,6 +1,9 @@
 """The accessibility statement and the privacy page exist on every install and are editable."""
 
+from io import StringIO
+
 import pytest
+from django.core.management import call_command
 from django.test import override_settings
 
 from council_pages.models import StandardPage
@@ -46,3 +49,15 @@ def test_accessibility_statement_follows_an_edit(client, admin_user):
 
     assert "<h1>Tilgængelighed på sitet</h1>" in client.get("/tilgaengelighed/").content.decode()
     assert client.get("/was")["Location"] == "/tilgaengelighed/"
+
+
+def test_demo_about_page_is_linked_from_the_home_page(client):
+    for _ in range(2):  # the step is idempotent
+        call_command("load_demo", "--password", "x-test", stdout=StringIO(), stderr=StringIO())
+
+    assert StandardPage.objects.filter(slug="om").count() == 1
+    home = client.get("/").content.decode()
+    about = client.get("/om/")
+    assert 'href="/om/"' in home and 'href="/tilgaengelighed/"' in home
+    assert about.status_code == 200
+    assert "<h1>Om udsatterådene</h1>" in about.content.decode()

@@ -10,6 +10,7 @@ from council_pages.demo import DemoContext
 # Each step is a module with `load(ctx: DemoContext) -> None`; order matters.
 STEPS = [
     "council_pages.demo.councils",
+    "council_pages.demo.site_pages",
     "council_pages.demo.publications",
     "documents.demo",
     "council_pages.demo.workflow",
