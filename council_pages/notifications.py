@@ -1,7 +1,7 @@
 """Danish e-mails about the chair-approval workflow, to the council's own people only.
 
-* When a page starts waiting for approval: its council's chair and vice-chair (site
-  administrators for pages outside any council), never the person who submitted it.
+* When a page starts waiting for approval: its council's chair and vice-chair, never the person
+  who submitted or wrote it (site administrators when no one in the council may approve).
 * When the chair approves or rejects: the secretary who submitted it, with the comment.
 
 Mails are sent after the transaction commits, so nobody hears about a decision that was rolled
@@ -70,12 +70,15 @@ def notify_submitted(sender, instance, user=None, **kwargs):
         return
     page = instance.workflow_state.content_object.specific
     council = council_for_page(page)
-    if council is None:
-        recipients = get_user_model().objects.filter(is_active=True, is_superuser=True)
-    else:
-        recipients = approvers_for(council)
-    if user is not None:
-        recipients = recipients.exclude(pk=user.pk)
+    excluded = {pk for pk in (getattr(user, "pk", None), instance.revision.user_id) if pk}
+    recipients = approvers_for(council).exclude(pk__in=excluded)
+    if not recipients.exists():
+        # Outside any council, or nobody in it may approve: site administrators decide.
+        recipients = (
+            get_user_model()
+            .objects.filter(is_active=True, is_superuser=True)
+            .exclude(pk__in=excluded)
+        )
     context = {
         "page": page,
         "council": council,

@@ -8,7 +8,7 @@ from .models import CouncilRole
 
 
 class CouncilRoleViewSet(SnippetViewSet):
-    """ "Indstillinger > Rådsroller": site administrators name each council's people here.
+    """The "Indstillinger > Rådsroller" screen: site administrators name each council's people.
 
     Saving a role gives the user their council's permissions; deleting it takes them away.
     Nobody else holds a permission on this model, so only site administrators see the screen.

@@ -29,7 +29,7 @@ class RejectForm(forms.Form):
 
 
 class ChairApprovalTask(Task):
-    """ "Godkendelse af formand": the chair or vice-chair of the page's own council decides.
+    """The "Godkendelse af formand" task: the chair or vice-chair of the page's council decides.
 
     Assigned (through the workflow) to the whole page tree. A secretary submits a page; only
     the chair or vice-chair of the council the page belongs to can approve or reject it, and

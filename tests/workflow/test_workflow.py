@@ -254,3 +254,13 @@ def test_delete_and_move_are_neither_offered_nor_allowed_to_secretaries(client, 
 
     listing = login(client, people["admin"]).get(reverse("wagtailadmin_explore", args=[index.pk]))
     assert reverse("wagtailadmin_pages:delete", args=[draft.pk]) in listing.content.decode()
+
+
+def test_without_an_eligible_approver_site_administrators_are_told(
+    people, councils, django_capture_on_commit_callbacks
+):
+    draft = make_hearing_response(councils["b"], live=False, user=people["chair_b"])
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        submit(draft, people["chair_b"])  # council B has no vice-chair
+    assert [m.to for m in mail.outbox] == [["admin@example.org"]]
