@@ -180,7 +180,7 @@ class ElasticsearchBackend(BaseSearchBackend):
     def _ensure_index(self) -> None:
         if not self.client.indices.exists_alias(name=self.alias):
             name = self._new_index_name()
-            self.client.indices.create(index=name, body=index_body())
+            self.client.indices.create(index=name, **index_body())
             self.client.indices.put_alias(index=name, name=self.alias)
 
     def _new_index_name(self) -> str:
@@ -223,7 +223,7 @@ class ElasticsearchBackend(BaseSearchBackend):
     def rebuild(self, records: Iterable[Record]) -> int:
         """Fill a fresh index, then point the alias at it in one step and drop the old ones."""
         name = self._new_index_name()
-        self.client.indices.create(index=name, body=index_body())
+        self.client.indices.create(index=name, **index_body())
         count, _ = helpers.bulk(self.client, self._actions(records, name), chunk_size=500)
         self.client.indices.refresh(index=name)
         old = []
