@@ -9,6 +9,7 @@ import datetime
 from django import template
 from django.apps import apps
 from django.conf import settings
+from django.core.exceptions import DisallowedHost
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -100,6 +101,18 @@ def document_size(document):
 def site_name():
     """The site's name from ``WAGTAIL_SITE_NAME``: works without a database (the 500 page)."""
     return getattr(settings, "WAGTAIL_SITE_NAME", "")
+
+
+@register.simple_tag(takes_context=True)
+def absolute_url(context):
+    """The full address of the current page, e.g. for print; just the path if the host is bad."""
+    request = context.get("request")
+    if request is None:
+        return ""
+    try:
+        return request.build_absolute_uri()
+    except DisallowedHost:
+        return request.get_full_path()
 
 
 @register.simple_tag

@@ -3,8 +3,12 @@
 import datetime
 
 import pytest
+from django.contrib.sessions.middleware import SessionMiddleware
+from django.core.exceptions import PermissionDenied
 from django.template import engines, loader
 from django.test import override_settings
+from django.views.csrf import csrf_failure
+from django.views.defaults import permission_denied
 from wagtail.blocks import StreamValue
 
 from council_pages.factories import (
@@ -136,6 +140,28 @@ def test_404_is_danish_and_offers_search(client):
     assert "Vi kan ikke finde siden" in html
     assert 'action="/soeg/"' in html
     assert "Set-Cookie" not in str(response.cookies) and not response.cookies
+
+
+@override_settings(DEBUG=False, ALLOWED_HOSTS=["testserver"])
+def test_bad_host_gets_a_danish_400(client):
+    response = client.get("/", HTTP_HOST="angriber.example")
+
+    assert response.status_code == 400
+    assert "Vi forstod ikke forespørgslen" in response.content.decode()
+
+
+def test_permission_denied_and_csrf_failure_are_danish(rf):
+    def with_session(request):
+        SessionMiddleware(lambda request: None).process_request(request)
+        return request
+
+    denied = permission_denied(with_session(rf.get("/noget/")), PermissionDenied())
+    csrf = csrf_failure(with_session(rf.post("/admin/login/")), reason="CSRF cookie not set.")
+
+    assert denied.status_code == csrf.status_code == 403
+    assert "Du har ikke adgang til siden" in denied.content.decode()
+    assert "Formularen kunne ikke sendes" in csrf.content.decode()
+    assert "Udskrevet fra http://testserver/noget/" in denied.content.decode()
 
 
 @pytest.mark.django_db(transaction=False, databases=[])
