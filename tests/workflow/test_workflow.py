@@ -264,3 +264,22 @@ def test_without_an_eligible_approver_site_administrators_are_told(
     with django_capture_on_commit_callbacks(execute=True):
         submit(draft, people["chair_b"])  # council B has no vice-chair
     assert [m.to for m in mail.outbox] == [["admin@example.org"]]
+
+
+@pytest.mark.parametrize(
+    ("action", "live"),
+    [("delete", False), ("move", False), ("unpublish", True), ("publish", False)],
+)
+def test_bulk_actions_on_pages_are_refused_to_secretaries(client, people, councils, action, live):
+    # A secretary's own draft: Wagtail alone would let her delete or move it.
+    page = make_hearing_response(councils["a"], live=live, user=people["secretary_a"])
+    elsewhere = make_hearing_response(councils["b"], "Vejles svar").get_parent()
+    url = reverse("wagtail_bulk_action", args=["wagtailcore", "page", action])
+    response = login(client, people["secretary_a"]).post(
+        f"{url}?id={page.pk}", {"move_applicable": "on", "chooser": elsewhere.pk}
+    )
+    # A move to another council's list is turned down by the form itself.
+    assert response.status_code in ((200, 403) if action == "move" else (302, 403))
+    page = HearingResponsePage.objects.get(pk=page.pk)
+    assert page.live is live
+    assert page.get_parent().get_parent().specific == councils["a"]
