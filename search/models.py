@@ -12,17 +12,19 @@ class IndexRecord(models.Model):
     PostgreSQL (both created by this app's migrations).
     """
 
+    # Small columns first and the long text last: SQLite stores a row's columns in order, and
+    # filters and facet counts then never have to read through a long body to reach them.
     key = models.CharField(max_length=40, unique=True)
     kind = models.CharField(max_length=20, db_index=True)
-    title = models.TextField()
-    body = models.TextField(blank=True)
-    url = models.TextField()
     council = models.CharField(max_length=255, blank=True, db_index=True)
+    year = models.PositiveSmallIntegerField(null=True, blank=True, db_index=True)
+    date = models.DateField(null=True, blank=True, db_index=True)
+    digest = models.CharField(max_length=32)
     council_label = models.CharField(max_length=255, blank=True)
     municipality = models.CharField(max_length=100, blank=True)
-    date = models.DateField(null=True, blank=True, db_index=True)
-    year = models.PositiveSmallIntegerField(null=True, blank=True, db_index=True)
-    digest = models.CharField(max_length=32)
+    url = models.TextField()
+    title = models.TextField()
+    body = models.TextField(blank=True)
 
     class Meta:
         verbose_name = _("søgepost")

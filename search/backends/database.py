@@ -115,6 +115,10 @@ class DatabaseBackend(BaseSearchBackend):
     def vendor(self) -> str:
         return connection.vendor
 
+    @property
+    def sqlite_cache_kb(self) -> int:
+        return int(self.params.get("SQLITE_CACHE_MB", 64)) * 1024
+
     # -- writing ------------------------------------------------------------------------
 
     def upsert(self, records: Iterable[Record]) -> None:
@@ -234,6 +238,11 @@ class DatabaseBackend(BaseSearchBackend):
         return "".join(f" AND {c}" for c in clauses), params
 
     def _search(self, request: SearchRequest) -> SearchResults:
+        if self.vendor == "sqlite":
+            # SQLite's default page cache (2 MB) is far smaller than the index; a bigger one
+            # per connection makes facet counts over many matches several times faster.
+            with connection.cursor() as cursor:
+                cursor.execute(f"PRAGMA cache_size = -{self.sqlite_cache_kb}")
         query = request.query
         results = SearchResults(request=request)
         filter_sql, filter_params = self._filters(request)
