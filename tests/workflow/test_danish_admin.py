@@ -44,7 +44,11 @@ def test_secretary_and_chair_journey_is_in_danish(client, people, councils):
 
     # Log in
     login_page = client.get(reverse("wagtailadmin_login"))
-    assert_danish(login_page, ["Log ind", "Glemt adgangskode?"], ["Sign in", "Forgotten password?"])
+    assert_danish(
+        login_page,
+        ["Log ind", "Adgangskode", "Glemt adgangskode?"],
+        ["Sign in", "Password", "Forgotten password?"],
+    )
     response = client.post(
         reverse("wagtailadmin_login"), {"username": "sekretaer-a", "password": PASSWORD}
     )
