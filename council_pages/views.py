@@ -2,6 +2,7 @@
 
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms.auth import LoginForm as WagtailLoginForm
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .models import CouncilRole
@@ -34,3 +35,15 @@ def only_site_administrators(request, message):
         {"message": message, "back_url": request.META.get("HTTP_REFERER", "")},
         status=403,
     )
+
+
+class LoginForm(WagtailLoginForm):
+    """The admin's login form (``WAGTAILADMIN_USER_LOGIN_FORM``), its password label in Danish.
+
+    Wagtail's form gives the password field no label, so Django shows the untranslatable field
+    name "Password" on the first screen every secretary and chair sees.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["password"].label = _("Adgangskode")

@@ -153,6 +153,7 @@ WAGTAIL_TIME_FORMAT = "%H:%M"
 # workflow e-mails go to the council's own people only, never to every site administrator.
 WAGTAIL_FINISH_WORKFLOW_ACTION = "council_pages.workflows.publish_approved_revision"
 WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
+WAGTAILADMIN_USER_LOGIN_FORM = "council_pages.views.LoginForm"
 
 # Anonymous visitors get no cookies: sessions only start at login, CSRF lives in the session.
 CSRF_USE_SESSIONS = True
