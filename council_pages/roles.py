@@ -15,7 +15,7 @@ manage users, groups, roles, workflows or settings.
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from wagtail.models import GroupCollectionPermission, GroupPagePermission, Page
 
 from council_pages.models import CouncilAccessGroup, CouncilPage, CouncilRole
@@ -33,14 +33,18 @@ def council_group(council: CouncilPage) -> Group:
     Use it wherever something must be open to the council's own people only, e.g. a
     ``PageViewRestriction`` of type GROUPS on non-public minutes.
     """
-    with transaction.atomic():
-        try:
-            access = CouncilAccessGroup.objects.select_related("group").get(council=council)
-        except CouncilAccessGroup.DoesNotExist:
+    access = CouncilAccessGroup.objects.select_related("group").filter(council=council).first()
+    if access is not None:
+        return access.group
+    try:
+        with transaction.atomic():
             group = Group.objects.create(name=_unique_group_name(council))
-            access = CouncilAccessGroup.objects.create(council=council, group=group)
-            grant_council_permissions(access.group, council)
-    return access.group
+            CouncilAccessGroup.objects.create(council=council, group=group)
+            grant_council_permissions(group, council)
+    except IntegrityError:
+        # Another request created it first (our savepoint was rolled back): use theirs.
+        return CouncilAccessGroup.objects.select_related("group").get(council=council).group
+    return group
 
 
 def grant_council_permissions(group: Group, council: CouncilPage) -> None:
