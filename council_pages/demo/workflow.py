@@ -19,10 +19,10 @@ from council_pages.models import (
     MemberRole,
 )
 
-AWAITING_SLUG = "udkast-budget-2011"
-REJECTED_SLUG = "udkast-vaerestedernes-aabningstider"
+AWAITING_SLUG = "budget-2011-socialomraadet"
+REJECTED_SLUG = "laegehjaelp-paa-herberget"
 REJECTION_COMMENT = (
-    "Tak for udkastet. Skriv med, hvad brugerne på værestedet selv fortalte os på mødet, og "
+    "Tak for udkastet. Skriv med, hvad beboerne på herberget selv fortalte os på mødet, og "
     "brug kortere sætninger, så alle kan læse det. Send det så igen."
 )
 
@@ -93,11 +93,12 @@ def _awaiting_fields(council):
 
 def _rejected_fields(council):
     return {
-        "title": f"Udtalelse om værestedernes åbningstider i {council.municipality}",
+        "title": f"Udtalelse om lægehjælp på herberget i {council.municipality}",
         "consultation_title": "",
         "consulting_body": "",
         "response": (
-            "<p>Rådet anbefaler, at mindst ét værested holder åbent om aftenen og i weekenden.</p>"
+            "<p>Rådet anbefaler, at en læge eller sygeplejerske kommer på herberget fast hver "
+            "uge, så beboerne ikke skal vente på skadestuen.</p>"
         ),
         "response_date": datetime.date(2010, 11, 2),
     }
