@@ -24,7 +24,9 @@ from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from taggit.models import ItemBase
+from wagtail import blocks as wagtail_blocks
 from wagtail.documents import get_document_model
+from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Collection, CollectionViewRestriction, Page
 from wagtail.search import index
@@ -168,12 +170,56 @@ def _plain(value) -> str:
     return " ".join(strip_tags(str(value)).split())
 
 
+def _walk_stream(block, raw, texts: list[str], doc_ids: set[int]) -> None:
+    """Collect text and document ids from a StreamField's stored JSON, guided by its blocks.
+
+    Reading the stored JSON rather than the bound blocks avoids building every block value
+    (and a database query per chooser), which matters when the whole site is reindexed.
+    """
+    if raw is None:
+        return
+    if isinstance(block, wagtail_blocks.StreamBlock):
+        for item in raw if isinstance(raw, list | tuple) else list(raw):
+            if isinstance(item, dict) and item.get("type") in block.child_blocks:
+                _walk_stream(block.child_blocks[item["type"]], item.get("value"), texts, doc_ids)
+    elif isinstance(block, wagtail_blocks.ListBlock):
+        for item in raw if isinstance(raw, list | tuple) else []:
+            if isinstance(item, dict) and item.get("type") == "item" and "value" in item:
+                item = item["value"]
+            _walk_stream(block.child_block, item, texts, doc_ids)
+    elif isinstance(block, wagtail_blocks.StructBlock):
+        if isinstance(raw, dict):
+            for name, child in block.child_blocks.items():
+                _walk_stream(child, raw.get(name), texts, doc_ids)
+    elif isinstance(block, DocumentChooserBlock):
+        if isinstance(raw, int):
+            doc_ids.add(raw)
+    elif isinstance(block, wagtail_blocks.RichTextBlock):
+        if isinstance(raw, str):
+            texts.append(_plain(raw))
+            doc_ids.update(int(i) for i in _DOC_LINK_RE.findall(raw))
+    elif isinstance(block, wagtail_blocks.CharBlock | wagtail_blocks.TextBlock) and isinstance(
+        raw, str
+    ):
+        texts.append(raw)
+
+
+def _stream_content(obj, model_field) -> tuple[list[str], set[int]]:
+    texts: list[str] = []
+    doc_ids: set[int] = set()
+    value = getattr(obj, model_field.name, None)
+    if value is not None:
+        raw = getattr(value, "raw_data", value)
+        _walk_stream(model_field.stream_block, raw, texts, doc_ids)
+    return [t for t in texts if t], doc_ids
+
+
 def _field_text(obj, model_field) -> list[str]:
     value = getattr(obj, model_field.name, None)
     if value is None:
         return []
     if isinstance(model_field, StreamField):
-        return [_plain(t) for t in model_field.get_searchable_content(value) if t]
+        return _stream_content(obj, model_field)[0]
     if isinstance(model_field, RichTextField):
         return [_plain(value)]
     if isinstance(model_field, models.TextField | models.CharField):
@@ -276,7 +322,9 @@ def linked_document_ids(page: Page) -> set[int]:
                 doc_id = getattr(obj, model_field.attname)
                 if doc_id:
                     found.add(doc_id)
-            elif isinstance(model_field, StreamField | RichTextField | models.TextField):
+            elif isinstance(model_field, StreamField):
+                found.update(_stream_content(obj, model_field)[1])
+            elif isinstance(model_field, RichTextField | models.TextField):
                 _walk_document_ids(getattr(obj, model_field.name, None), found)
     for relation in type(page)._meta.many_to_many:
         if relation.related_model is Document:
