@@ -14,12 +14,15 @@ from wagtail.models import Collection, CollectionViewRestriction, PageViewRestri
 from wagtail.rich_text import RichText
 
 from council_pages.models import (
+    AnnualReportIndexPage,
+    AnnualReportPage,
     CouncilPage,
     HearingResponseIndexPage,
     HearingResponsePage,
     HomePage,
     MeetingIndexPage,
     MeetingPage,
+    RulesOfProcedurePage,
     StandardPage,
 )
 from documents.models import CouncilDocument
@@ -378,3 +381,69 @@ def test_renaming_a_council_updates_the_items_below_it(client, council, meetings
     assert council_facet == [
         {"value": "odense-kommune", "label": "Udsatterådet i Odense Kommune", "count": 1}
     ]
+
+
+def test_rules_and_annual_reports_are_found_with_their_kind_year_and_attachment(
+    client, council, publish, make_document
+):
+    publish(
+        add(
+            council,
+            RulesOfProcedurePage(
+                title="Forretningsorden",
+                slug="forretningsorden",
+                adopted_by="Byrådet",
+                adopted_on=datetime.date(2008, 6, 16),
+                in_force_from=datetime.date(2008, 7, 1),
+                body=[
+                    ("heading", "Rådets sammensætning"),
+                    (
+                        "paragraph",
+                        {"clauses": [RichText("<p>Rådet har mellem 8 og 12 medlemmer.</p>")]},
+                    ),
+                ],
+            ),
+        )
+    )
+    reports = publish(
+        add(council, AnnualReportIndexPage(title="Årsrapporter", slug="aarsrapporter"))
+    )
+    pdf = make_document("Årsrapport 2009 (pdf)", "Rådet arrangerede en fisketur for brugerne.")
+    publish(
+        add(
+            reports,
+            AnnualReportPage(
+                title="Årsrapport 2009",
+                start_year=2009,
+                summary="Et år med fokus på tandpleje.",
+                focus_areas=[
+                    (
+                        "focus_area",
+                        {"title": "Væresteder", "text": RichText("<p>Nye åbningstider.</p>")},
+                    )
+                ],
+                situation=RichText("<p>Flere hjemløse end sidste år.</p>"),
+                proposals=[("proposal", {"title": "Flere herbergspladser", "text": RichText("")})],
+                pdf=pdf,
+            ),
+        )
+    )
+    rules = api(client, "sammensætning medlemmer")["results"][0]
+    assert (rules["title"], rules["kind"], rules["date"]) == (
+        "Forretningsorden",
+        "rules",
+        "2008-06-16",
+    )
+    body = api(client, "herbergspladser")
+    (report,) = body["results"]
+    assert report["kind"] == "annual_report"
+    assert body["facets"]["year"] == [{"value": "2009", "label": "2009", "count": 1}]
+    assert titles(client, "åbningstider") == ["Årsrapport 2009"]
+    # The attached PDF's text is found with the report, and the PDF on its own.
+    assert sorted(r["kind"] for r in api(client, "fisketur")["results"]) == [
+        "annual_report",
+        "document",
+    ]
+    # The council page itself is a `council` hit; index pages are plain `page` hits.
+    assert titles(client, "socialt udsatte", kind="council") == [council.title]
+    assert titles(client, "årsrapporter", kind="page") == ["Årsrapporter"]
