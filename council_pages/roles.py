@@ -19,7 +19,7 @@ from django.db import IntegrityError, transaction
 from wagtail.models import GroupCollectionPermission, GroupPagePermission, Page
 
 from council_pages.models import CouncilAccessGroup, CouncilPage, CouncilRole
-from council_pages.models.roles import APPROVER_ROLES, CouncilRoleKind
+from council_pages.models.roles import APPROVER_ROLES
 from documents.collections import council_collection
 
 PAGE_PERMISSIONS = ("add_page", "change_page")
@@ -64,7 +64,7 @@ def grant_council_permissions(group: Group, council: CouncilPage) -> None:
     for permission in page_permissions:
         GroupPagePermission.objects.get_or_create(group=group, page=council, permission=permission)
 
-    collection = council_document_collection(council)
+    collection = council_collection(council)
     document_permissions = Permission.objects.filter(
         content_type__app_label="wagtaildocs", codename__in=DOCUMENT_PERMISSIONS
     )
@@ -72,11 +72,6 @@ def grant_council_permissions(group: Group, council: CouncilPage) -> None:
         GroupCollectionPermission.objects.get_or_create(
             group=group, collection=collection, permission=permission
         )
-
-
-def council_document_collection(council: CouncilPage):
-    """The council's own document collection (created on first use by ``documents``)."""
-    return council_collection(council)
 
 
 def sync_council_access(user_id: int, council_id: int) -> None:
@@ -117,14 +112,6 @@ def is_approver(user, council: CouncilPage | None) -> bool:
 def councils_approved_by(user):
     """The councils where ``user`` is chair or vice-chair."""
     return CouncilPage.objects.filter(roles__user=user, roles__role__in=APPROVER_ROLES)
-
-
-def secretaries_of(council: CouncilPage):
-    return get_user_model().objects.filter(
-        is_active=True,
-        council_roles__council=council,
-        council_roles__role=CouncilRoleKind.SECRETARY,
-    )
 
 
 def _unique_group_name(council: CouncilPage) -> str:
