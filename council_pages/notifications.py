@@ -70,7 +70,16 @@ def notify_submitted(sender, instance, user=None, **kwargs):
         return
     page = instance.workflow_state.content_object.specific
     council = council_for_page(page)
-    excluded = {pk for pk in (getattr(user, "pk", None), instance.revision.user_id) if pk}
+    # Whoever submitted or wrote the revision may not approve it, so they are not asked to.
+    excluded = {
+        pk
+        for pk in (
+            getattr(user, "pk", None),
+            instance.workflow_state.requested_by_id,
+            instance.revision.user_id,
+        )
+        if pk
+    }
     recipients = approvers_for(council).exclude(pk__in=excluded)
     if not recipients.exists():
         # Outside any council, or nobody in it may approve: site administrators decide.
