@@ -123,7 +123,7 @@ def test_rejected_page_is_explained_in_danish_to_the_secretary(client, people, c
     client.force_login(people["secretary_a"])
     dashboard = client.get(reverse("wagtailadmin_home"))
     assert_danish(
-        dashboard, ["Dine sider, der venter på godkendelse", "Afvist"], ["Changes requested"]
+        dashboard, ["Dine sider til godkendelse", "Afvist"], ["Changes requested"]
     )
 
 
