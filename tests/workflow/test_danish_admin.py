@@ -65,8 +65,15 @@ def test_secretary_and_chair_journey_is_in_danish(client, people, councils):
     form = client.get(add_url)
     assert_danish(
         form,
-        ["Send til Formandsgodkendelse", "Gem skitse", "Sidens titel"],
-        ["Submit to", "Save draft", "Page title", "Choose when this page should go live"],
+        ["Send til Formandsgodkendelse", "Gem skitse", "Sidens titel", "Udgives (dato og tid)"],
+        [
+            "Submit to",
+            "Save draft",
+            "Page title",
+            "Choose when this page should go live",
+            "Go live date/time",
+            "Meta description",
+        ],
     )
     data = form_data(form)
     data.update(
@@ -122,9 +129,7 @@ def test_rejected_page_is_explained_in_danish_to_the_secretary(client, people, c
     workflow_action(client, page, "reject", "Skriv kortere.")
     client.force_login(people["secretary_a"])
     dashboard = client.get(reverse("wagtailadmin_home"))
-    assert_danish(
-        dashboard, ["Dine sider til godkendelse", "Afvist"], ["Changes requested"]
-    )
+    assert_danish(dashboard, ["Dine sider til godkendelse", "Afvist"], ["Changes requested"])
 
 
 @pytest.mark.django_db
