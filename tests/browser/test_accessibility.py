@@ -22,6 +22,7 @@ import pytest
 from django.core.management import call_command
 from django.template import loader
 from playwright.sync_api import expect
+from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page
 from whitenoise.compress import Compressor
 
@@ -89,9 +90,18 @@ def sample_urls():
     samples = {}
     pages = Page.objects.live().public().filter(depth__gte=2).order_by("path").specific()
     for page in pages:
-        samples.setdefault(type(page).__name__, page.url)
+        samples.setdefault(type(page).__name__, page)
+    urls = [(label, page.url) for label, page in samples.items()]
+    for label, page in samples.items():
+        # Extra views of routable pages (e.g. a rules page's list of versions) are pages too.
+        if isinstance(page, RoutablePageMixin):
+            for pattern in page.get_subpage_urls():
+                if pattern.name and not getattr(pattern.pattern, "converters", None):
+                    subpath = page.reverse_subpage(pattern.name)
+                    if subpath:
+                        urls.append((f"{label}-{pattern.name}", page.url + subpath))
     return [
-        *samples.items(),
+        *urls,
         ("SearchPage", "/soeg/"),
         ("SearchResults", "/soeg/?q=hjeml%C3%B8se"),
         ("NotFound", "/findes-ikke/"),
