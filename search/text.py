@@ -270,7 +270,7 @@ def _phrase_term(ws: list[str], negated: bool = False, prefix: bool = False):
     if len(ws) == 1:
         word = ws[0]
         prefix = prefix and len(word) >= MIN_PREFIX_LENGTH
-        if not negated and not prefix and word in DANISH_STOP_WORDS:
+        if not prefix and word in DANISH_STOP_WORDS:
             return "stop"
         return Term(words=(word,), prefix=prefix, negated=negated)
     return Term(words=tuple(ws), phrase=True, negated=negated)

@@ -204,3 +204,7 @@ def test_upsert_and_delete(corpus):
     corpus.delete(["page:2"])
     assert "page:2" not in keys(run(corpus, "fiskeri"))
     assert "page:2" not in corpus.stored_digests()
+
+
+def test_excluding_a_stop_word_changes_nothing(corpus):
+    assert sorted(keys(run(corpus, "boliger -og"))) == ["page:4", "page:5"]
