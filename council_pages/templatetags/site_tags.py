@@ -130,6 +130,16 @@ def public_children(page, page_type=None):
 
 
 @register.simple_tag
+def latest_pages(page_type, count=5, order_by="-first_published_at"):
+    """The newest live, public pages of one type across all councils.
+
+    ``{% latest_pages "council_pages.HearingResponsePage" 5 "-response_date" as latest %}``
+    """
+    model = apps.get_model(page_type)
+    return model.objects.live().public().order_by(order_by, "-pk")[:count]
+
+
+@register.simple_tag
 def public_ancestors(page):
     """The pages between the home page and ``page`` (home page first), for breadcrumbs."""
     if page is None:

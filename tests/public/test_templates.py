@@ -236,3 +236,12 @@ def test_document_links_say_type_and_size(client):
     size = f"{document.file_size} byte"
     assert f'Referat fra mødet <span class="document-link__meta">(PDF, {size})</span>' in html
     assert f'data-document-details="PDF, {size}">referatet</a>' in html
+
+
+def test_home_page_shows_the_newest_public_hearing_responses(client, planted):
+    html = client.get("/").content.decode()
+
+    assert "Nyeste høringssvar og udtalelser" in html
+    assert f'href="{planted.public_response.url}"' in html
+    assert "25. september 2009" in html
+    assert f'href="{planted.draft_response.url}"' not in html
