@@ -19,9 +19,15 @@ from wagtail.models import CollectionViewRestriction, Page, ReferenceIndex
 
 
 class OpenDataMixin:
-    """JSON only, and error messages a Danish reader understands (with Wagtail's own detail)."""
+    """JSON only, readable from any web page, with errors a Danish reader understands."""
 
     renderer_classes = [JSONRenderer]
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        # Public, read-only data without cookies: any web page may fetch it (CORS).
+        response["Access-Control-Allow-Origin"] = "*"
+        return response
 
     def handle_exception(self, exc):
         response = super().handle_exception(exc)

@@ -99,6 +99,14 @@ def test_api_answers_json_even_to_a_browser(client, planted):
     assert not response.cookies
 
 
+@pytest.mark.parametrize("url", ["/api/v2/pages/", "/api/v2/documents/", "/api/v2/pages/999999/"])
+def test_any_web_page_may_read_the_open_data(client, planted, url):
+    response = client.get(url, HTTP_ORIGIN="https://avis.example")
+
+    assert response["Access-Control-Allow-Origin"] == "*"
+    assert "Access-Control-Allow-Credentials" not in response
+
+
 def sitemap_urls(client):
     response = client.get("/sitemap.xml")
     assert response.status_code == 200
