@@ -166,6 +166,8 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "udsatteraad@localhost
 
 SITE_DESCRIPTION = _("Udsatterådenes fælles hjemmeside")
 
+SILENCED_SYSTEM_CHECKS: list[str] = []
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
