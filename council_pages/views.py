@@ -1,6 +1,8 @@
 """Admin screens and responses for council roles and the chair-approval workflow."""
 
 from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms.auth import LoginForm as WagtailLoginForm
 from wagtail.snippets.views.snippets import SnippetViewSet
@@ -29,10 +31,15 @@ class CouncilRoleViewSet(SnippetViewSet):
 
 def only_site_administrators(request, message):
     """A 403 page in the admin's look that says, in Danish, why the action was refused."""
+    back_url = request.META.get("HTTP_REFERER", "")
+    if not url_has_allowed_host_and_scheme(
+        back_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        back_url = reverse("wagtailadmin_home")
     return TemplateResponse(
         request,
         "council_pages/admin/forbidden.html",
-        {"message": message, "back_url": request.META.get("HTTP_REFERER", "")},
+        {"message": message, "back_url": back_url},
         status=403,
     )
 
