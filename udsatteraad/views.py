@@ -1,6 +1,7 @@
-"""Small site-wide views that belong to no app: robots.txt."""
+"""Small site-wide views that belong to no app: robots.txt and the open-data page."""
 
 from django.http import HttpResponse
+from django.shortcuts import render
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
@@ -20,3 +21,9 @@ def robots_txt(request):
         "",
     ]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
+
+
+@require_GET
+def open_data(request):
+    """/aabne-data/: what the open-data API offers, in plain Danish, with links to try it."""
+    return render(request, "open_data.html")

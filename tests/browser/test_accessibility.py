@@ -102,6 +102,7 @@ def sample_urls():
                         urls.append((f"{label}-{pattern.name}", page.url + subpath))
     return [
         *urls,
+        ("OpenData", "/aabne-data/"),
         ("SearchPage", "/soeg/"),
         ("SearchResults", "/soeg/?q=hjeml%C3%B8se"),
         ("NotFound", "/findes-ikke/"),

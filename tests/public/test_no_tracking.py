@@ -18,6 +18,7 @@ PUBLIC_URLS = [
     "/api/v2/pages/",
     "/sitemap.xml",
     "/robots.txt",
+    "/aabne-data/",
     "/was",
 ]
 # A private page answers with a password or login form, which needs a CSRF session: that is

@@ -1,5 +1,6 @@
 """The open-data API, the sitemap and robots.txt show public, published content only."""
 
+import re
 from io import StringIO
 from urllib.parse import urlsplit
 
@@ -145,3 +146,13 @@ def test_every_public_page_of_the_demo_has_a_working_api_detail(client):
         listing = client.get(f"/api/v2/pages/?type={page_type}&fields=*&limit=100")
         assert listing.status_code == 200, (page_type, listing.content[:300])
     assert {"council_pages.CouncilPage", "council_pages.StandardPage"} <= types
+
+
+def test_open_data_page_explains_the_api_and_its_links_work(client, planted):
+    html = client.get("/aabne-data/").content.decode()
+
+    assert "<h1>Åbne data</h1>" in html
+    links = [href.replace("&amp;", "&") for href in re.findall(r'href="(/api/v2/[^"]+)"', html)]
+    assert len(links) >= 5
+    for link in links:
+        assert client.get(link).status_code == 200, link
