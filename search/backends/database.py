@@ -35,6 +35,7 @@ from .base import (
 RECORDS = IndexRecord._meta.db_table
 GROUPS = IndexRecordTargetGroup._meta.db_table
 FTS = "site_search_fts"
+COVERING_INDEX = "site_search_record_cover"
 TITLE_WEIGHT = 10.0
 BATCH = 500
 
@@ -82,7 +83,7 @@ class _Match:
         sql, params = expr
         if self.vendor == "sqlite":
             return (
-                f"{FTS} JOIN {RECORDS} r ON r.id = {FTS}.rowid",
+                f"{FTS} JOIN {RECORDS} r INDEXED BY {COVERING_INDEX} ON r.id = {FTS}.rowid",
                 f"{FTS} MATCH %s",
                 [sql],
                 f"-bm25({FTS}, {TITLE_WEIGHT}, 1.0)",
