@@ -32,28 +32,14 @@ def warn_about_member_bounds(request, page):
 
 # -- Council roles and the chair-approval workflow ----------------------------------------------
 
+# Deleting and moving single pages is refused by the pages' own permission tester
+# (council_pages.models.base), which also hides those actions; bulk actions are refused here.
 ONLY_ADMINS_DELETE = _(
     "Kun sideadministratorer kan slette eller flytte sider. Kontakt en administrator, hvis en "
     "side skal væk eller flyttes."
 )
 
 register_snippet(CouncilRoleViewSet)
-
-
-@hooks.register("before_delete_page")
-def refuse_delete_outside_workflow(request, page):
-    """Only site administrators delete pages: nothing leaves the site without them."""
-    if not request.user.is_superuser:
-        return only_site_administrators(request, ONLY_ADMINS_DELETE)
-    return None
-
-
-@hooks.register("before_move_page")
-def refuse_move_outside_workflow(request, page, destination):
-    """Moving a live page changes its public address, so it is an administrator's job too."""
-    if not request.user.is_superuser:
-        return only_site_administrators(request, ONLY_ADMINS_DELETE)
-    return None
 
 
 @hooks.register("before_bulk_action")
@@ -66,20 +52,3 @@ def refuse_bulk_delete_and_move(request, action_type, objects, action_class_inst
     ):
         return only_site_administrators(request, ONLY_ADMINS_DELETE)
     return None
-
-
-@hooks.register("construct_page_listing_buttons")
-def hide_delete_and_move_buttons(buttons, page, user, context=None):
-    if user.is_superuser:
-        return
-    buttons[:] = [b for b in buttons if not _is_delete_or_move(b)]
-    for button in buttons:
-        if hasattr(button, "dropdown_buttons"):
-            button.dropdown_buttons = [
-                b for b in button.dropdown_buttons if not _is_delete_or_move(b)
-            ]
-
-
-def _is_delete_or_move(button) -> bool:
-    url = getattr(button, "url", "") or ""
-    return "/delete/" in url or "/move/" in url

@@ -1,15 +1,34 @@
 """Shared behaviour of every page type on the site."""
 
-from wagtail.models import Page
+from django.db import transaction
+from wagtail.models import Page, PagePermissionTester
 
 from council_pages.slugs import danish_slugify
 
 
-class BasePage(Page):
-    """Abstract base of all page types: keeps slugs ASCII with Danish transliteration.
+class CouncilPagePermissionTester(PagePermissionTester):
+    """Wagtail's page permissions, minus deleting and moving for anyone but site administrators.
 
-    Wagtail's admin sends the slug with æ, ø and å intact (``WAGTAIL_ALLOW_UNICODE_SLUGS``);
-    here it becomes ``moeder`` rather than ``moder`` or ``mder``.
+    Stock Wagtail lets a user with "add" permission delete (and so move) pages they created.
+    Here nothing leaves the site or changes its address without an administrator, so the editor
+    does not even offer those actions to secretaries and chairs.
+    """
+
+    def can_delete(self, ignore_bulk=False):
+        return self.user.is_superuser and super().can_delete(ignore_bulk=ignore_bulk)
+
+    def can_move(self):
+        return self.user.is_superuser and super().can_move()
+
+
+class BasePage(Page):
+    """Abstract base of all page types on the site.
+
+    - Slugs stay ASCII with Danish transliteration: Wagtail's admin sends the slug with æ, ø and
+      å intact (``WAGTAIL_ALLOW_UNICODE_SLUGS``); here it becomes ``moeder`` rather than ``moder``.
+    - Publishing and unpublishing are atomic: the page going live, its log entry and everything
+      the ``page_published`` signal's receivers write happen together or not at all.
+    - Only site administrators may delete or move pages (``CouncilPagePermissionTester``).
     """
 
     class Meta:
@@ -21,3 +40,14 @@ class BasePage(Page):
         elif self.title:
             self.slug = danish_slugify(self.title)
         super().full_clean(*args, **kwargs)
+
+    def publish(self, revision, *args, **kwargs):
+        with transaction.atomic():
+            return super().publish(revision, *args, **kwargs)
+
+    def unpublish(self, *args, **kwargs):
+        with transaction.atomic():
+            return super().unpublish(*args, **kwargs)
+
+    def permissions_for_user(self, user):
+        return CouncilPagePermissionTester(user, self)

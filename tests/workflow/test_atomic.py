@@ -9,7 +9,7 @@ from django.test import Client
 from wagtail.models import PageLogEntry, TaskState
 from wagtail.signals import page_published
 
-from .conftest import make_hearing_response, submit, workflow_action
+from .conftest import make_hearing_response, post_edit, submit, workflow_action
 
 
 class PublishFailed(Exception):
@@ -47,6 +47,31 @@ def test_a_failure_inside_the_publish_leaves_nothing_live_and_nothing_logged(
     assert workflow_action(client, page, "approve").status_code == 302
     page.refresh_from_db()
     assert page.live
+
+
+@pytest.mark.django_db
+def test_a_failure_inside_a_direct_publish_leaves_nothing_live_and_nothing_logged(
+    client, people, councils
+):
+    """A site administrator's publish from the editor is as atomic as an approval."""
+    page = make_hearing_response(councils["a"], live=False, user=people["secretary_a"])
+
+    def explode(sender, instance, **kwargs):
+        raise PublishFailed("the search index is on fire")
+
+    page_published.connect(explode, dispatch_uid="test-explode-direct")
+    try:
+        client.force_login(people["admin"])
+        client.raise_request_exception = False
+        response = post_edit(client, page, **{"action-publish": "action-publish"})
+    finally:
+        page_published.disconnect(dispatch_uid="test-explode-direct")
+
+    assert response.status_code == 500
+    page.refresh_from_db()
+    assert not page.live
+    assert page.live_revision_id is None
+    assert not PageLogEntry.objects.filter(page=page, action="wagtail.publish").exists()
 
 
 def approve_at_once(people, task_state, keys, act):

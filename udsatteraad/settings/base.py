@@ -88,6 +88,9 @@ DATABASES = {
         conn_max_age=int(os.environ.get("CONN_MAX_AGE", "60")),
     )
 }
+# Every request is one transaction: Wagtail's editor publishes a page and then logs it in
+# separate steps, and an error between them must not leave a live page with no log entry.
+DATABASES["default"]["ATOMIC_REQUESTS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
