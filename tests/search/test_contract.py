@@ -164,6 +164,32 @@ def test_recent_wins_a_relevance_tie(backend):
     assert keys(run(backend, "boliger")) == ["page:2", "page:3", "page:1"]
 
 
+def test_a_word_in_many_titles_pages_through_in_rank_order(backend):
+    titled = [
+        record(n, f"Møde nummer {n}", "Referat.", date=date(2000 + n, 1, 1), year=2000 + n)
+        for n in range(1, 26)
+        if n not in (3, 7)
+    ]
+    twice = [
+        record(n, f"Møde om møde nummer {n}", "Referat.", date=date(2000 + n, 1, 1), year=2000)
+        for n in (3, 7)
+    ]
+    body_only = [
+        record(n, "Referat", "Et møde, endnu et møde og så et møde til.", date=date(2010 + n, 1, 1))
+        for n in (26, 27, 28)
+    ]
+    backend.rebuild(titled + twice + body_only)
+
+    first = run(backend, "møde", page=1)
+    second = run(backend, "møde", page=2)
+
+    assert first.total == second.total == 28
+    # The word twice in the title first, then once in the title (newest first), ...
+    assert keys(first) == ["page:7", "page:3"] + [f"page:{n}" for n in range(25, 7, -1)]
+    # ... and after the titles, the records that only mention it in the body.
+    assert keys(second) == [f"page:{n}" for n in (6, 5, 4, 2, 1, 28, 27, 26)]
+
+
 def test_sort_by_date(corpus):
     assert keys(run(corpus, "rådet", sort="date")) == ["page:1", "page:4", "page:2", "page:3"]
 
