@@ -1,4 +1,4 @@
-"""Rich-text document links that say the file's type and size, e.g. "Referat (PDF, 245 kB)".
+"""Rich-text document links that say the file's type, size and pages: "Referat (PDF, 245 kB)".
 
 An editor links to a document from any rich-text field; on the public site the link then carries
 ``data-document-details="PDF, 245 kB"``, which the site's stylesheet prints after the link text.
@@ -10,7 +10,7 @@ from django.utils.html import escape
 from wagtail import hooks
 from wagtail.documents.rich_text import DocumentLinkHandler
 
-from council_pages.templatetags.site_tags import document_size, document_type
+from documents.templatetags.document_tags import document_summary
 
 
 class DocumentLinkWithDetailsHandler(DocumentLinkHandler):
@@ -24,9 +24,7 @@ class DocumentLinkWithDetailsHandler(DocumentLinkHandler):
     def opening_tag(document) -> str:
         if document is None:
             return "<a>"
-        details = ", ".join(
-            part for part in (document_type(document), document_size(document)) if part
-        )
+        details = document_summary(document)
         extra = f' data-document-details="{escape(details)}"' if details else ""
         return f'<a class="document-link" href="{escape(document.url)}"{extra}>'
 

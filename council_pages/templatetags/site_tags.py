@@ -13,6 +13,8 @@ from django.core.exceptions import DisallowedHost
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from documents.templatetags.document_tags import danish_filesize, document_summary
+
 register = template.Library()
 
 DANISH_MONTHS = (
@@ -64,37 +66,10 @@ def danish_datetime(value):
     return f"{danish_date(value)} kl. {value:%H.%M}"
 
 
-@register.filter
-def danish_filesize(num_bytes):
-    """A file size the way Danes write it: ``"245 kB"``, ``"1,2 MB"``."""
-    try:
-        size = int(num_bytes)
-    except (TypeError, ValueError):
-        return ""
-    if size < 1000:
-        return _("%(size)s byte") % {"size": size}
-    if size < 1000 * 1000:
-        return f"{round(size / 1000)} kB"
-    return f"{size / 1_000_000:.1f} MB".replace(".", ",")
-
-
-@register.filter
-def document_type(document):
-    """The file type a reader recognises: ``PDF``, ``DOCX``; empty when it cannot be told."""
-    extension = getattr(document, "file_extension", "") or ""
-    return extension.upper()
-
-
-@register.filter
-def document_size(document):
-    """The document's size in Danish (``"1,2 MB"``), or ``""`` when the file is missing."""
-    size = getattr(document, "file_size", None)
-    if size is None:
-        try:
-            size = document.get_file_size()
-        except (OSError, AttributeError):
-            return ""
-    return danish_filesize(size)
+# File sizes and document details come from the documents app, so that every link to a file
+# reads the same ("PDF, 1,2 MB, 14 sider").
+register.filter("danish_filesize", danish_filesize)
+register.filter("document_summary", document_summary)
 
 
 @register.simple_tag

@@ -5,11 +5,24 @@ page count ("PDF, 1,2 MB, 14 sider"), so a reader on a phone knows what a click 
 """
 
 from django import template
-from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 register = template.Library()
+
+
+@register.filter
+def danish_filesize(num_bytes) -> str:
+    """A file size the way Danes write it: ``"245 kB"``, ``"1,2 MB"``."""
+    try:
+        size = int(num_bytes)
+    except (TypeError, ValueError):
+        return ""
+    if size < 1000:
+        return _("%(size)s byte") % {"size": size}
+    if size < 1000 * 1000:
+        return f"{round(size / 1000)} kB"
+    return f"{size / 1_000_000:.1f} MB".replace(".", ",")
 
 
 @register.filter
@@ -21,7 +34,7 @@ def document_summary(document) -> str:
     parts = [str(kind.label) if kind else document.file_extension.upper()]
     size = document.get_file_size()
     if size:
-        parts.append(filesizeformat(size))
+        parts.append(danish_filesize(size))
     if document.page_count:
         parts.append(
             ngettext("%(count)d side", "%(count)d sider", document.page_count)

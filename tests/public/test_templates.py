@@ -216,10 +216,12 @@ def test_home_page_is_the_site_root():
     assert get_home_page().url == "/"
 
 
-def test_document_links_say_type_and_size(client):
+def test_document_links_say_type_size_and_pages(client):
     from tests.public.conftest import make_document
 
     document = make_document("Referat fra mødet")
+    document.page_count = 3
+    document.save(update_fields=["page_count"])
     page = StandardPageFactory(title="Bilag", slug="bilag")
     page.body = StreamValue(
         page.body.stream_block,
@@ -233,9 +235,9 @@ def test_document_links_say_type_and_size(client):
 
     html = client.get("/bilag/").content.decode()
 
-    size = f"{document.file_size} byte"
-    assert f'Referat fra mødet <span class="document-link__meta">(PDF, {size})</span>' in html
-    assert f'data-document-details="PDF, {size}">referatet</a>' in html
+    details = f"PDF, {document.file_size} byte, 3 sider"
+    assert f'Referat fra mødet <span class="document-link__meta">({details})</span>' in html
+    assert f'data-document-details="{details}">referatet</a>' in html
 
 
 def test_home_page_shows_the_newest_public_hearing_responses(client, planted):
