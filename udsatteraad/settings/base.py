@@ -124,6 +124,9 @@ STORAGES = {
 WAGTAIL_SITE_NAME = "Udsatteråd"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILDOCS_DOCUMENT_MODEL = "documents.CouncilDocument"
+# Editors' avatars would otherwise come from Gravatar: a request to a third party that tells it
+# which e-mail addresses use this site's admin. Wagtail shows its own default avatar instead.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # Every upload path builds its form on this one, which checks files by content (documents.forms).
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "documents.forms.CouncilDocumentForm"
 WAGTAILDOCS_MAX_UPLOAD_SIZE = int(os.environ.get("WAGTAILDOCS_MAX_UPLOAD_SIZE", 20 * 1024 * 1024))
