@@ -88,10 +88,11 @@ def _single(params, name: str) -> str:
 
 def _label_facets(results: SearchResults) -> None:
     facets = results.facets
-    councils = {
-        c.slug: c.title
-        for c in CouncilPage.objects.filter(slug__in=[f.value for f in facets.get("council", [])])
-    }
+    councils = dict(
+        CouncilPage.objects.filter(
+            slug__in=[f.value for f in facets.get("council", [])]
+        ).values_list("slug", "title")
+    )
     for f in facets.get("council", []):
         f.label = councils.get(f.value, f.value)
     facets["council"] = sorted(facets.get("council", []), key=lambda f: f.label.lower())
