@@ -1,6 +1,5 @@
 """Approval is all-or-nothing, and two approvals at the same moment count once."""
 
-import os
 import threading
 
 import pytest
@@ -126,11 +125,6 @@ def test_two_approvals_of_the_same_task_at_once_publish_once(people, councils):
     assert_published_once(page, task_state)
 
 
-@pytest.mark.skipif(
-    not os.environ.get("DATABASE_URL"),
-    reason="over HTTP only on PostgreSQL: the in-memory SQLite test database locks whole tables "
-    "for readers too, which a file-based SQLite database does not",
-)
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_chairs_approving_at_the_same_moment_publish_once(people, councils):
     page = make_hearing_response(councils["a"], live=False, user=people["secretary_a"])

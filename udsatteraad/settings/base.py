@@ -58,6 +58,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, so that it wraps the view alone.
+    "udsatteraad.middleware.AtomicWritesMiddleware",
 ]
 
 ROOT_URLCONF = "udsatteraad.urls"
@@ -88,9 +90,15 @@ DATABASES = {
         conn_max_age=int(os.environ.get("CONN_MAX_AGE", "60")),
     )
 }
-# Every request is one transaction: Wagtail's editor publishes a page and then logs it in
-# separate steps, and an error between them must not leave a live page with no log entry.
-DATABASES["default"]["ATOMIC_REQUESTS"] = True
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["OPTIONS"] = {
+        # Writers queue for the lock when a transaction starts instead of failing with
+        # "database is locked" when two of them upgrade a read lock at the same moment.
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+        # Readers never wait for a writer.
+        "init_command": "PRAGMA journal_mode=WAL;",
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [

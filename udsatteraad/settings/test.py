@@ -11,11 +11,16 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 
 if not os.environ.get("DATABASE_URL"):  # noqa: F405
+    # A file, not Django's default in-memory test database: the browser tests' live server
+    # then gives each request thread its own connection (and its own transaction), as in
+    # production, instead of sharing one connection between concurrent requests.
+    _test_db_dir = tempfile.mkdtemp(prefix="udsatteraad-test-db-")
     DATABASES = {
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
-            "NAME": ":memory:",
-            "ATOMIC_REQUESTS": True,
+            "NAME": f"{_test_db_dir}/db.sqlite3",
+            "TEST": {"NAME": f"{_test_db_dir}/test.sqlite3"},
+            "OPTIONS": DATABASES["default"].get("OPTIONS", {}),  # noqa: F405
         }
     }
 
