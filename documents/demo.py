@@ -106,15 +106,20 @@ def text_pdf(lines, *, title="", language="") -> bytes:
         escaped = escaped.replace(b"(", b"\\(").replace(b")", b"\\)")
         operations.append(b"(" + escaped + b") Tj T*")
     operations.append(b"ET")
-    return _pdf([b" ".join(operations)], title=title, language=language)
+    return build_pdf([b" ".join(operations)], title=title, language=language)
 
 
 def scanned_pdf(pages=1) -> bytes:
     """A PDF of grey boxes and lines only, like a scan: no text layer and no metadata."""
-    return _pdf([b"0.85 g 72 72 451 698 re f 0 g 100 700 m 480 700 l S"] * pages)
+    return build_pdf([b"0.85 g 72 72 451 698 re f 0 g 100 700 m 480 700 l S"] * pages)
 
 
-def _pdf(contents, *, title="", language="") -> bytes:
+def build_pdf(contents, *, title="", language="", extra=None) -> bytes:
+    """A real PDF whose pages draw the given content streams with Helvetica (WinAnsi encoding).
+
+    ``extra(writer)``, if given, may add anything else before the file is written (the tests
+    use it to plant JavaScript or launch actions).
+    """
     writer = PdfWriter()
     font = writer._add_object(
         DictionaryObject(
@@ -138,6 +143,8 @@ def _pdf(contents, *, title="", language="") -> bytes:
         writer.add_metadata({"/Title": title})
     if language:
         writer._root_object[NameObject("/Lang")] = TextStringObject(language)
+    if extra:
+        extra(writer)
     buffer = io.BytesIO()
     writer.write(buffer)
     return buffer.getvalue()

@@ -10,46 +10,15 @@ from pypdf.generic import (
     DictionaryObject,
     NameObject,
     NumberObject,
-    StreamObject,
     TextStringObject,
 )
+
+from documents.demo import build_pdf as _pdf
 
 
 def _escape(text: str) -> bytes:
     raw = text.encode("cp1252")
     return raw.replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)")
-
-
-def _pdf(pages, *, title=None, language=None, extra=None) -> bytes:
-    """A PDF whose pages draw the given content streams with Helvetica (WinAnsi encoding)."""
-    writer = PdfWriter()
-    font = writer._add_object(
-        DictionaryObject(
-            {
-                NameObject("/Type"): NameObject("/Font"),
-                NameObject("/Subtype"): NameObject("/Type1"),
-                NameObject("/BaseFont"): NameObject("/Helvetica"),
-                NameObject("/Encoding"): NameObject("/WinAnsiEncoding"),
-            }
-        )
-    )
-    for content in pages:
-        page = writer.add_blank_page(width=595, height=842)
-        page[NameObject("/Resources")] = DictionaryObject(
-            {NameObject("/Font"): DictionaryObject({NameObject("/F1"): font})}
-        )
-        stream = StreamObject()
-        stream.set_data(content)
-        page[NameObject("/Contents")] = writer._add_object(stream)
-    if title:
-        writer.add_metadata({"/Title": title})
-    if language:
-        writer._root_object[NameObject("/Lang")] = TextStringObject(language)
-    if extra:
-        extra(writer)
-    buffer = io.BytesIO()
-    writer.write(buffer)
-    return buffer.getvalue()
 
 
 def text_stream(*lines: str) -> bytes:
