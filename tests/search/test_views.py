@@ -4,6 +4,7 @@ import datetime
 from urllib.parse import urlencode
 
 import pytest
+from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -179,3 +180,20 @@ def test_never_a_500(client, indexed, q, page):
         if url == "/api/search/" and response.status_code == 200:
             body = response.json()
             assert "<script" not in "".join(r["snippet"] for r in body["results"])
+
+
+def test_results_link_to_the_filters(client, indexed):
+    """Phone users are led past the results to the filters; the page loads its own styles."""
+    soup = BeautifulSoup(client.get("/soeg/", {"q": "hjemløse"}).content, "html.parser")
+    skip = soup.select_one(".search-to-facets a")
+    assert skip is not None
+    assert skip.get_text(strip=True) == "Afgræns søgningen"
+    target = skip["href"].removeprefix("#")
+    assert soup.find(id=target) is not None
+    assert soup.find(id=target).find_parent("aside", class_="search-facets") is not None
+    assert soup.select_one('link[rel="stylesheet"][href$="search/css/search.css"]') is not None
+
+
+def test_no_filter_link_without_results(client, indexed):
+    soup = BeautifulSoup(client.get("/soeg/", {"q": "cykelsti"}).content, "html.parser")
+    assert soup.select_one(".search-to-facets") is None

@@ -1,6 +1,7 @@
 """Approval is all-or-nothing, and two approvals at the same moment count once."""
 
 import threading
+from contextlib import contextmanager
 
 import pytest
 from django.db import connection
@@ -15,6 +16,20 @@ class PublishFailed(Exception):
     pass
 
 
+@contextmanager
+def publishing_fails():
+    """Make every publish fail part-way: after the page is saved live, before it is logged."""
+
+    def explode(sender, instance, **kwargs):
+        raise PublishFailed("the search index is on fire")
+
+    page_published.connect(explode, dispatch_uid="test-publishing-fails")
+    try:
+        yield
+    finally:
+        page_published.disconnect(dispatch_uid="test-publishing-fails")
+
+
 @pytest.mark.django_db
 def test_a_failure_inside_the_publish_leaves_nothing_live_and_nothing_logged(
     client, people, councils
@@ -22,16 +37,10 @@ def test_a_failure_inside_the_publish_leaves_nothing_live_and_nothing_logged(
     page = make_hearing_response(councils["a"], live=False, user=people["secretary_a"])
     submit(page, people["secretary_a"])
 
-    def explode(sender, instance, **kwargs):
-        raise PublishFailed("the search index is on fire")
-
-    page_published.connect(explode, dispatch_uid="test-explode")
-    try:
-        client.force_login(people["chair_a"])
-        client.raise_request_exception = False
+    client.force_login(people["chair_a"])
+    client.raise_request_exception = False
+    with publishing_fails():
         response = workflow_action(client, page, "approve")
-    finally:
-        page_published.disconnect(dispatch_uid="test-explode")
 
     assert response.status_code == 500
     page.refresh_from_db()
@@ -55,16 +64,10 @@ def test_a_failure_inside_a_direct_publish_leaves_nothing_live_and_nothing_logge
     """A site administrator's publish from the editor is as atomic as an approval."""
     page = make_hearing_response(councils["a"], live=False, user=people["secretary_a"])
 
-    def explode(sender, instance, **kwargs):
-        raise PublishFailed("the search index is on fire")
-
-    page_published.connect(explode, dispatch_uid="test-explode-direct")
-    try:
-        client.force_login(people["admin"])
-        client.raise_request_exception = False
+    client.force_login(people["admin"])
+    client.raise_request_exception = False
+    with publishing_fails():
         response = post_edit(client, page, **{"action-publish": "action-publish"})
-    finally:
-        page_published.disconnect(dispatch_uid="test-explode-direct")
 
     assert response.status_code == 500
     page.refresh_from_db()
