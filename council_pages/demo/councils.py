@@ -309,8 +309,6 @@ def _council(home, data):
     changed = created
     for name in COUNCIL_FIELDS:
         value = data.get(name, "")
-        if value is None and name not in ("founded_year",):
-            value = ""
         if getattr(council, name) != value:
             setattr(council, name, value)
             changed = True
@@ -320,10 +318,7 @@ def _council(home, data):
         council.target_groups.set(TargetGroup.objects.filter(slug__in=wanted_groups))
         changed = True
 
-    wanted_members = [
-        (name, role, seat, organisation, substitute_for)
-        for name, role, seat, organisation, substitute_for in data["members"]
-    ]
+    wanted_members = [tuple(member) for member in data["members"]]
     existing_members = [
         (m.name, m.role, m.seat, m.organisation, m.substitute_for) for m in council.members.all()
     ]
