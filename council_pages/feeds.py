@@ -1,8 +1,8 @@
 """RSS/Atom feeds and iCalendar files of what councils publish. Public content only.
 
 Feeds exist per council and across all councils, for everything or one kind (meetings,
-hearing responses, annual reports). Every queryset is ``.live().public()`` below a live, public
-council, so nothing unpublished or private can be syndicated.
+hearing responses, annual reports). Every queryset goes through ``visibility.rules.visible``, so
+nothing unpublished, private or below an unpublished section can be syndicated.
 """
 
 import datetime
@@ -22,6 +22,7 @@ from council_pages.models import (
     HearingResponsePage,
     MeetingPage,
 )
+from visibility.rules import visible
 
 FEED_SIZE = 30
 
@@ -41,27 +42,16 @@ def _site_root(request) -> Page:
 
 
 def public_council(request, slug: str) -> CouncilPage:
-    """The live, public council with this slug on the request's site, or 404."""
-    council = (
-        CouncilPage.objects.child_of(_site_root(request)).live().public().filter(slug=slug).first()
-    )
+    """The visible council with this slug on the request's site, or 404."""
+    council = visible(CouncilPage.objects.child_of(_site_root(request))).filter(slug=slug).first()
     if council is None:
         raise Http404(_("Rådet findes ikke."))
     return council
 
 
 def public_pages(request, model, council: CouncilPage | None):
-    """Live, public pages of ``model`` below one council or below every public council."""
-    pages = model.objects.live().public()
-    if council is not None:
-        return pages.descendant_of(council)
-    councils = CouncilPage.objects.child_of(_site_root(request)).live().public()
-    pages = pages.descendant_of(_site_root(request))
-    # Exclude pages below councils that are unpublished or private.
-    hidden = CouncilPage.objects.child_of(_site_root(request)).exclude(pk__in=councils.values("pk"))
-    for council_page in hidden:
-        pages = pages.not_descendant_of(council_page, inclusive=True)
-    return pages
+    """Visible pages of ``model`` below one council or below the request's site."""
+    return visible(model.objects).descendant_of(council or _site_root(request))
 
 
 def _item_date(page) -> datetime.date:

@@ -1,12 +1,33 @@
 """Admin page forms shared by the publication page types."""
 
+from django.core.exceptions import ValidationError
 from django.utils.text import slugify
 from wagtail.admin.forms import WagtailAdminPageForm
 
+from council_pages.ownership import check_document_ownership
 from council_pages.slugs import danish_slugify
 
 
-class NaturalSlugPageForm(WagtailAdminPageForm):
+class CouncilPageForm(WagtailAdminPageForm):
+    """The admin form of every page type: also checks the documents a new page links to.
+
+    An existing page is checked by its own ``full_clean`` (see ``BasePage``); a new page has no
+    place in the tree yet, so its council follows from the parent the form knows.
+    """
+
+    def _post_clean(self):
+        super()._post_clean()
+        if self.instance.path or self.parent_page is None:
+            return
+        try:
+            check_document_ownership(
+                self.instance, parent=self.parent_page, exclude=self._get_validation_exclusions()
+            )
+        except ValidationError as error:
+            self._update_errors(error)
+
+
+class NaturalSlugPageForm(CouncilPageForm):
     """A page form that addresses a new page by what it is, not by its title.
 
     Meetings live at ``moeder/2009-10-22/`` and annual reports at ``aarsrapporter/2009/``.

@@ -3,16 +3,15 @@
 import contextlib
 import os.path
 
-from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
-from django.db.models.functions import Cast
 from django.utils.translation import gettext_lazy as _
 from wagtail.documents.models import AbstractDocument, DocumentQuerySet
-from wagtail.models import Collection, CollectionViewRestriction, Page, ReferenceIndex
+from wagtail.models import Collection
 from wagtail.search import index
 
 from documents.filetypes import KINDS_BY_KEY, kind_for_extension
 from documents.validation import clean_filename
+from visibility.rules import public_documents
 
 
 class CouncilCollection(models.Model):
@@ -103,31 +102,8 @@ class CouncilDocumentQuerySet(DocumentQuerySet):
     """Document queries; ``public()`` is the one other apps use for what the public may see."""
 
     def public(self):
-        """Documents anyone may download: see ``documents.privacy`` for the rule."""
-        page_type = ContentType.objects.get_for_model(Page)
-        document_type = ContentType.objects.get_for_model(self.model)
-        public_page_ids = (
-            Page.objects.live()
-            .public()
-            .annotate(public_pk_text=Cast("pk", models.CharField()))
-            .values("public_pk_text")
-        )
-        referenced_ids = ReferenceIndex.objects.filter(
-            base_content_type=page_type,
-            to_content_type=document_type,
-            object_id__in=public_page_ids,
-        ).values("to_object_id")
-        restricted = models.Q()
-        for path in CollectionViewRestriction.objects.values_list(
-            "collection__path", flat=True
-        ).distinct():
-            restricted |= models.Q(collection__path__startswith=path)
-        queryset = self.annotate(public_pk_text=Cast("pk", models.CharField())).filter(
-            public_pk_text__in=referenced_ids
-        )
-        if restricted:
-            queryset = queryset.exclude(restricted)
-        return queryset
+        """Documents anyone may download: see ``visibility.rules`` for the rule."""
+        return public_documents(self)
 
     def update(self, **kwargs):
         # Moving documents in bulk (Wagtail's "add to collection") must move their council too.

@@ -1,39 +1,24 @@
-"""Who may download a document: the one rule for the serve view, the API and search.
+"""Who may download a document: the serve view, the API and search ask here.
 
-The rule, in full:
-
-1. A document is **public** when at least one live page without view restrictions (a page
-   ``Page.objects.live().public()`` returns) links to it, in any field Wagtail's reference index
-   sees (document choosers, StreamField blocks, rich-text links), and its collection has no
-   view restrictions. Anyone may download a public document.
-2. A visitor may also download a document linked from a live page that is restricted but that
-   the visitor may view (logged-in users, a group, a password they have entered). Collection
-   view restrictions apply on top, as in Wagtail.
+1. A **public** document (``visibility.rules.public_documents``: a visible page of its own
+   council links to it, and its collection has no view restriction) anyone may download.
+2. A visitor may also download a document linked from a live page of its own council that is
+   restricted but that the visitor may view (logged-in council members, a group, a password
+   they have entered). Collection view restrictions apply on top, as in Wagtail.
 3. Site administrators, and users holding any document permission (add, edit, choose) on the
    document's collection, may always download it: a secretary and the council's chair can open
    their own council's drafts and attachments before the page is published.
 4. Everyone else gets "page not found", so the address does not even reveal that the file exists.
 
-An unattached document, or one linked only from drafts, unpublished or private pages, is
-therefore never public. Publishing the page makes its attachments public; unpublishing it, or
-removing the link and publishing, makes them private again.
+An unattached document, or one linked only from drafts, unpublished or private pages, or from
+another council's pages, is therefore never public.
 """
 
-from django.contrib.contenttypes.models import ContentType
-from wagtail.models import Page, ReferenceIndex
 from wagtail.permissions import policy_registry
 
+from visibility.rules import document_linking_pages, is_public_document
+
 DOCUMENT_PERMISSIONS = ["add", "change", "choose"]
-
-
-def referencing_pages(document):
-    """Live pages whose published content links to ``document``."""
-    page_ids = (
-        ReferenceIndex.get_references_to(document)
-        .filter(base_content_type=ContentType.objects.get_for_model(Page))
-        .values_list("object_id", flat=True)
-    )
-    return Page.objects.live().filter(pk__in=[int(pk) for pk in page_ids if pk.isdigit()])
 
 
 def collection_is_restricted(document) -> bool:
@@ -42,9 +27,7 @@ def collection_is_restricted(document) -> bool:
 
 def is_public(document) -> bool:
     """True if anyone at all may download ``document`` (rule 1 above)."""
-    if collection_is_restricted(document):
-        return False
-    return referencing_pages(document).public().exists()
+    return is_public_document(document)
 
 
 def user_has_document_permission(user, document) -> bool:
@@ -62,7 +45,7 @@ def can_download(request, document) -> bool:
     are checked separately by Wagtail's own ``before_serve_document`` hook)."""
     if user_has_document_permission(request.user, document):
         return True
-    for page in referencing_pages(document):
+    for page in document_linking_pages(document):
         if all(restriction.accept_request(request) for restriction in page.get_view_restrictions()):
             return True
     return False

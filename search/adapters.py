@@ -28,8 +28,11 @@ from wagtail import blocks as wagtail_blocks
 from wagtail.documents import get_document_model
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Collection, CollectionViewRestriction, Page
+from wagtail.models import Page
 from wagtail.search import index
+
+from visibility.rules import is_visible, visible
+from visibility.rules import public_documents as rules_public_documents
 
 # The kinds a citizen can filter by; every record has exactly one.
 KINDS = ["council", "rules", "meeting", "hearing_response", "annual_report", "document", "page"]
@@ -122,39 +125,17 @@ def document_key(pk: int) -> str:
 
 
 def public_pages():
-    """Live pages with no view restriction on them or an ancestor, below a live branch."""
-    pages = Page.objects.live().public().filter(depth__gt=1)
-    hidden_branches = list(
-        Page.objects.filter(live=False, depth__gt=1).values_list("path", flat=True)
-    )
-    for path in hidden_branches:
-        pages = pages.exclude(path__startswith=path)
-    return pages
+    """Visible pages (``visibility.rules``): the only pages the index may hold."""
+    return visible()
 
 
 def is_public_page(page: Page) -> bool:
-    return public_pages().filter(pk=page.pk).exists()
-
-
-def _private_collection_ids() -> set[int]:
-    ids: set[int] = set()
-    for path in CollectionViewRestriction.objects.values_list("collection__path", flat=True):
-        ids.update(Collection.objects.filter(path__startswith=path).values_list("pk", flat=True))
-    return ids
+    return is_visible(page)
 
 
 def public_documents():
-    """Documents anyone may download: the documents app's own rule when it has one.
-
-    That rule (``CouncilDocument.objects.public()``) requires a live, public page linking to
-    the document and no view restriction on its collection; without it, documents outside
-    private collections count as public.
-    """
-    Document = get_document_model()
-    docs = Document.objects.all()
-    if hasattr(docs, "public"):
-        return docs.public()
-    return docs.exclude(collection_id__in=_private_collection_ids())
+    """Public documents (``visibility.rules``): the only documents the index may hold."""
+    return rules_public_documents()
 
 
 def is_public_document(document) -> bool:

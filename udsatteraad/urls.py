@@ -6,12 +6,13 @@ from wagtail.contrib.sitemaps.views import sitemap
 
 from udsatteraad.api import api_router
 from udsatteraad.views import open_data, robots_txt
+from visibility.sitemaps import VisibleSitemap
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("dokumenter/", include("documents.urls")),
     path("api/v2/", api_router.urls),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": VisibleSitemap}}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
     path("aabne-data/", open_data, name="open_data"),
     path("", include("search.urls")),

@@ -16,6 +16,7 @@ from council_pages.blocks import FocusAreaBlock, ProposalBlock
 from council_pages.listing import paginate, querystring_without
 from council_pages.page_forms import NaturalSlugPageForm
 from council_pages.serializers import RichTextHTMLField
+from visibility.rules import visible
 
 from .base import BasePage
 from .council import CouncilPage
@@ -53,12 +54,7 @@ class AnnualReportIndexPage(BasePage):
 
     @property
     def reports(self):
-        return (
-            AnnualReportPage.objects.child_of(self)
-            .live()
-            .public()
-            .order_by("-end_year", "-start_year")
-        )
+        return visible(AnnualReportPage.objects.child_of(self)).order_by("-end_year", "-start_year")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -224,9 +220,7 @@ class AnnualReportPage(BasePage):
             return MeetingPage.objects.none()
         last_day = min(self.period_end, timezone.localdate())
         return (
-            MeetingPage.objects.descendant_of(self.council)
-            .live()
-            .public()
+            visible(MeetingPage.objects.descendant_of(self.council))
             .filter(date__gte=self.period_start, date__lte=last_day)
             .order_by("date", "start_time")
         )
@@ -237,9 +231,7 @@ class AnnualReportPage(BasePage):
         if self.council is None:
             return HearingResponsePage.objects.none()
         return (
-            HearingResponsePage.objects.descendant_of(self.council)
-            .live()
-            .public()
+            visible(HearingResponsePage.objects.descendant_of(self.council))
             .filter(response_date__gte=self.period_start, response_date__lte=self.period_end)
             .order_by("response_date", "pk")
         )

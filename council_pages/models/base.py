@@ -3,6 +3,8 @@
 from django.db import transaction
 from wagtail.models import Page, PagePermissionTester
 
+from council_pages.ownership import check_document_ownership
+from council_pages.page_forms import CouncilPageForm
 from council_pages.slugs import danish_slugify
 
 
@@ -29,7 +31,11 @@ class BasePage(Page):
     - Publishing and unpublishing are atomic: the page going live, its log entry and everything
       the ``page_published`` signal's receivers write happen together or not at all.
     - Only site administrators may delete or move pages (``CouncilPagePermissionTester``).
+    - A page may link only to its own council's documents and the shared ones; saving, submitting,
+      approving or publishing anything else fails (``check_document_ownership``).
     """
+
+    base_form_class = CouncilPageForm
 
     class Meta:
         abstract = True
@@ -40,6 +46,9 @@ class BasePage(Page):
         elif self.title:
             self.slug = danish_slugify(self.title)
         super().full_clean(*args, **kwargs)
+        if self.path:
+            # A page not in the tree yet is checked by its form, which knows the parent.
+            check_document_ownership(self, exclude=kwargs.get("exclude") or ())
 
     def publish(self, revision, *args, **kwargs):
         with transaction.atomic():

@@ -14,6 +14,7 @@ from wagtail.search import index
 from council_pages.blocks import MinorityOpinionBlock
 from council_pages.listing import choice_param, paginate, querystring_without
 from council_pages.serializers import RichTextHTMLField, TargetGroupsField
+from visibility.rules import visible
 
 from .base import BasePage
 from .tags import TargetGroup, TargetGroupItemBase
@@ -68,9 +69,7 @@ class HearingResponseIndexPage(BasePage):
     def responses(self):
         """Live, public responses of this council, newest first."""
         return (
-            HearingResponsePage.objects.child_of(self)
-            .live()
-            .public()
+            visible(HearingResponsePage.objects.child_of(self))
             .order_by("-response_date", "-pk")
             .prefetch_related("tagged_target_groups__tag")
         )

@@ -6,6 +6,7 @@ from wagtail.api import APIField
 from wagtail.fields import RichTextField
 
 from council_pages.serializers import RichTextHTMLField
+from visibility.rules import visible
 
 from .base import BasePage
 
@@ -38,9 +39,7 @@ class HomePage(BasePage):
         from .council import CouncilPage
 
         return (
-            CouncilPage.objects.child_of(self)
-            .live()
-            .public()
+            visible(CouncilPage.objects.child_of(self))
             .order_by("municipality")
             .prefetch_related("tagged_target_groups__tag")
         )

@@ -20,6 +20,7 @@ from wagtail.search import index
 from council_pages.blocks import AgendaStreamBlock, agenda_skeleton
 from council_pages.listing import choice_param, paginate, querystring_without
 from council_pages.page_forms import NaturalSlugPageForm
+from visibility.rules import is_visible, visible
 
 from .base import BasePage
 from .council import CouncilPage
@@ -145,7 +146,7 @@ class MeetingIndexPage(BasePage):
     @property
     def meetings(self):
         """Live, public meetings of this council, newest first."""
-        return MeetingPage.objects.child_of(self).live().public().order_by("-date", "-start_time")
+        return visible(MeetingPage.objects.child_of(self)).order_by("-date", "-start_time")
 
     @property
     def upcoming_meetings(self):
@@ -394,8 +395,8 @@ class MeetingPage(BasePage):
     # Minutes approval ------------------------------------------------------------------
 
     @cached_property
-    def next_meeting(self) -> "MeetingPage | None":
-        """The council's next meeting by date (live, whether or not its minutes are public)."""
+    def following_meeting(self) -> "MeetingPage | None":
+        """The council's next live meeting by date, whether or not the public may see it."""
         if not self.pk or not self.date:
             return None
         return (
@@ -410,13 +411,17 @@ class MeetingPage(BasePage):
         )
 
     @cached_property
+    def next_meeting(self) -> "MeetingPage | None":
+        """The next meeting when it is visible; a non-public meeting leaves no trace here."""
+        following = self.following_meeting
+        return following if following is not None and is_visible(following) else None
+
+    @cached_property
     def previous_meeting(self) -> "MeetingPage | None":
         if not self.pk or not self.date:
             return None
         return (
-            MeetingPage.objects.sibling_of(self, inclusive=False)
-            .live()
-            .public()
+            visible(MeetingPage.objects.sibling_of(self, inclusive=False))
             .filter(date__lt=self.date)
             .order_by("-date", "-start_time")
             .first()
@@ -425,6 +430,9 @@ class MeetingPage(BasePage):
     @cached_property
     def minutes_approval(self) -> MinutesApproval | None:
         if not self.has_minutes:
+            return None
+        if self.following_meeting is not None and self.next_meeting is None:
+            # The next meeting is not public: whether it approved these minutes is not either.
             return None
         following = self.next_meeting
         if following is None or not following.has_taken_place:

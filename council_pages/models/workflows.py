@@ -3,12 +3,14 @@
 import time
 
 from django import forms
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import OperationalError, connection, transaction
 from django.db.models import CharField, F, Q
 from django.db.models.functions import Cast
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, Task, TaskState
+
+from council_pages.ownership import check_document_ownership
 
 SQLITE_LOCK_RETRIES = 40
 
@@ -154,10 +156,19 @@ class ChairApprovalTask(Task):
             if not self.user_can_decide(page, user, task_state=locked):
                 raise PermissionDenied(_("Du kan ikke godkende eller afvise denne side."))
             if action_name == "approve":
+                refuse_foreign_documents(locked.revision.as_object())
                 locked.approve(user=user, comment=comment)
             else:
                 locked.reject(user=user, comment=comment)
         return None
+
+
+def refuse_foreign_documents(page) -> None:
+    """Approving never publishes another council's document (``council_pages.ownership``)."""
+    try:
+        check_document_ownership(page)
+    except ValidationError as error:
+        raise PermissionDenied(" ".join(error.messages)) from error
 
 
 def _submitters(task_state) -> set[int]:

@@ -1,6 +1,6 @@
 """What a council publishes, for its page: ``{% load publication_tags %}``.
 
-Every queryset here is ``.live().public()``: nothing unpublished or private reaches the page.
+Every queryset here goes through ``visibility.rules.visible``: nothing hidden reaches the page.
 """
 
 from django import template
@@ -18,6 +18,7 @@ from council_pages.models import (
     RulesOfProcedurePage,
 )
 from council_pages.models.hearings import outcome_tally
+from visibility.rules import visible
 
 register = template.Library()
 
@@ -51,7 +52,7 @@ def council_publications(council) -> dict:
     """The council's sections and the facts its page shows about them."""
 
     def child(model):
-        return model.objects.child_of(council).live().public().first()
+        return visible(model.objects.child_of(council)).first()
 
     rules = child(RulesOfProcedurePage)
     meeting_index = child(MeetingIndexPage)

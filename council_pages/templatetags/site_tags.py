@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from documents.templatetags.document_tags import danish_filesize, document_summary
+from visibility.rules import visible
 
 register = template.Library()
 
@@ -98,7 +99,7 @@ def public_children(page, page_type=None):
     """
     if page is None:
         return []
-    children = page.get_children().live().public()
+    children = visible(page.get_children())
     if page_type:
         children = children.type(apps.get_model(page_type))
     return children.specific().order_by("path")
@@ -111,7 +112,7 @@ def latest_pages(page_type, count=5, order_by="-first_published_at"):
     ``{% latest_pages "council_pages.HearingResponsePage" 5 "-response_date" as latest %}``
     """
     model = apps.get_model(page_type)
-    return model.objects.live().public().order_by(order_by, "-pk")[:count]
+    return visible(model.objects).order_by(order_by, "-pk")[:count]
 
 
 @register.simple_tag

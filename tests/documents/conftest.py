@@ -91,14 +91,33 @@ def make_document(db):
 
 @pytest.fixture
 def make_page(home):
-    """A live standard page under the home page, linking to the given documents."""
-    from council_pages.models import StandardPage
+    """A live page linking to the given documents: a hearing response of the documents'
+    council (a document is public only through its own council's pages), or a standard page
+    under the home page for site-wide documents."""
+    import datetime
+
+    from council_pages.models import HearingResponseIndexPage, HearingResponsePage, StandardPage
 
     def make(*documents, title="Om rådet", live=True):
-        page = StandardPage(
-            title=title, body=[("document", document) for document in documents], live=live
-        )
-        home.add_child(instance=page)
+        council = documents[0].council if documents else None
+        if council is None:
+            page = StandardPage(
+                title=title, body=[("document", document) for document in documents], live=live
+            )
+            home.add_child(instance=page)
+        else:
+            index = HearingResponseIndexPage.objects.child_of(council).first()
+            if index is None:
+                index = HearingResponseIndexPage(title="Høringssvar", slug="hoeringssvar")
+                council.add_child(instance=index)
+            page = HearingResponsePage(
+                title=title,
+                consultation_material=[("document", document) for document in documents],
+                response="<p>Rådet støtter forslaget.</p>",
+                response_date=datetime.date(2010, 3, 1),
+                live=live,
+            )
+            index.add_child(instance=page)
         page.save_revision()
         return page
 

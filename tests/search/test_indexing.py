@@ -25,6 +25,7 @@ from council_pages.models import (
     RulesOfProcedurePage,
     StandardPage,
 )
+from documents.collections import council_collection
 from documents.models import CouncilDocument
 from search import indexing
 from search.backends.database import DatabaseBackend
@@ -408,7 +409,11 @@ def test_rules_and_annual_reports_are_found_with_their_kind_year_and_attachment(
     reports = publish(
         add(council, AnnualReportIndexPage(title="Årsrapporter", slug="aarsrapporter"))
     )
-    pdf = make_document("Årsrapport 2009 (pdf)", "Rådet arrangerede en fisketur for brugerne.")
+    pdf = make_document(
+        "Årsrapport 2009 (pdf)",
+        "Rådet arrangerede en fisketur for brugerne.",
+        collection=council_collection(council),
+    )
     publish(
         add(
             reports,

@@ -21,6 +21,7 @@ CSRF_TRUSTED_ORIGINS = [
 INSTALLED_APPS = [
     "council_pages",
     "documents",
+    "visibility",
     "search",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
