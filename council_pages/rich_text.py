@@ -10,6 +10,7 @@ from django.utils.html import escape
 from wagtail import hooks
 from wagtail.documents.rich_text import DocumentLinkHandler
 
+from documents.privacy import is_public
 from documents.templatetags.document_tags import document_summary
 
 
@@ -22,7 +23,10 @@ class DocumentLinkWithDetailsHandler(DocumentLinkHandler):
 
     @staticmethod
     def opening_tag(document) -> str:
-        if document is None:
+        # A link to a file the public may not download would still give away its file name: the
+        # author's link text stays, the link goes. Rich text is rendered without a request, so
+        # the public rule applies to everyone (``documents.privacy``).
+        if document is None or not is_public(document):
             return "<a>"
         details = document_summary(document)
         extra = f' data-document-details="{escape(details)}"' if details else ""

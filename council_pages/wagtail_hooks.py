@@ -7,6 +7,7 @@ from wagtail.models import Page
 from wagtail.snippets.models import register_snippet
 
 from . import (
+    admin_scope,  # noqa: F401  (choosers, admin API, bulk actions, reports per council)
     publication_hooks,  # noqa: F401  (meetings: privacy control, notice warning)
     rich_text,  # noqa: F401  (document links say their type and size)
 )

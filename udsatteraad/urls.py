@@ -2,13 +2,21 @@ from django.conf import settings
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.admin.auth import require_admin_access
 from wagtail.contrib.sitemaps.views import sitemap
 
+from council_pages.admin_scope import ScopedPageTypesUsageReportView
 from udsatteraad.api import api_router
 from udsatteraad.views import open_data, robots_txt
 from visibility.sitemaps import VisibleSitemap
 
+# Wagtail's page-type report, without other councils' page titles for a council's people.
+page_types_report = require_admin_access(ScopedPageTypesUsageReportView.as_view())
+page_types_results = require_admin_access(ScopedPageTypesUsageReportView.as_view(results_only=True))
+
 urlpatterns = [
+    path("admin/reports/page-types-usage/", page_types_report),
+    path("admin/reports/page-types-usage/results/", page_types_results),
     path("admin/", include(wagtailadmin_urls)),
     path("dokumenter/", include("documents.urls")),
     path("api/v2/", api_router.urls),

@@ -8,7 +8,28 @@ from django import template
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from documents.privacy import can_download, collection_is_restricted, is_public
+
 register = template.Library()
+
+
+@register.filter
+def downloadable_for(document, request) -> bool:
+    """True when the visitor behind ``request`` may download ``document`` (``documents.privacy``).
+
+    Pages show a document's title, size and link only then: a link to a file the reader may
+    not have would still give away its title and file name.
+    """
+    if document is None:
+        return False
+    if request is None:
+        return is_public(document)
+    if not can_download(request, document):
+        return False
+    return all(
+        restriction.accept_request(request)
+        for restriction in document.collection.get_view_restrictions()
+    )
 
 
 @register.filter
@@ -70,8 +91,6 @@ def document_listing_hints(context, documents):
 @register.simple_tag
 def document_visibility(document) -> str:
     """A Danish sentence telling the editor whether the public can download the document."""
-    from documents.privacy import collection_is_restricted, is_public
-
     if is_public(document):
         return _("Alle kan hente dokumentet, fordi en offentliggjort side linker til det.")
     if collection_is_restricted(document):
