@@ -7,7 +7,7 @@ from django.http import JsonResponse
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from . import service
 from .backends import FACETS, PAGE_SIZE, SearchBackendError
@@ -17,7 +17,7 @@ def _unavailable_message() -> str:
     return _("Søgningen virker ikke lige nu. Prøv igen om lidt.")
 
 
-@require_GET
+@require_safe
 def search_page(request):
     """The citizen's search page: a form, results with highlighted excerpts, facet links."""
     status = 200
@@ -47,7 +47,7 @@ def search_page(request):
     return response
 
 
-@require_GET
+@require_safe
 def search_api(request):
     """``GET /api/search/?q=...``: the same search as the page, as JSON."""
     try:

@@ -298,3 +298,11 @@ def test_another_councils_secretary_does_not_see_its_published_work_in_choosers(
         body = read(client, f"/admin/bulk/documents/councildocument/{action}/?{doc_ids}")
         for doc in site["hidden_documents"]:
             assert doc.title not in body, action
+
+
+@pytest.mark.parametrize("url", ["/soeg/?q=svar", "/api/search/?q=svar", "/robots.txt", "/"])
+def test_head_works_wherever_get_does(client, url):
+    get, head = client.get(url), client.head(url)
+    assert get.status_code == 200
+    assert head.status_code == 200
+    assert head.content == b""
