@@ -22,6 +22,7 @@ INSTALLED_APPS = [
     "council_pages",
     "documents",
     "search",
+    "privacy_guard",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
