@@ -3,10 +3,34 @@
 from django.utils.text import slugify
 from wagtail.admin.forms import WagtailAdminPageForm
 
+from council_pages.privacy_check import check_page, guarded_action, warnings_checked
 from council_pages.slugs import danish_slugify
 
 
-class NaturalSlugPageForm(WagtailAdminPageForm):
+class PrivacyGuardPageForm(WagtailAdminPageForm):
+    """The form of every page: submitting, approving or publishing checks for personal data.
+
+    A CPR number anywhere the page would publish (attachments included) is a form error, so
+    the page is neither submitted nor published and everything the editor typed stays in the
+    form. Other findings (phone numbers, e-mail addresses, case words) only stop an approval
+    until the approver ticks that they have checked them. Saving a draft is never stopped.
+    """
+
+    def _post_clean(self):
+        # After Django has put the cleaned data on the instance: the check reads the page as
+        # it would be published, StreamFields and attachments included.
+        super()._post_clean()
+        action = guarded_action(self.data)
+        if action is None:
+            return
+        report = check_page(self.instance, parent=self.parent_page)
+        if report.blocking:
+            self.add_error(None, report.blocking_message().split("\n"))
+        elif action == "approve" and report.warnings and not warnings_checked(self.data):
+            self.add_error(None, report.unchecked_message().split("\n"))
+
+
+class NaturalSlugPageForm(PrivacyGuardPageForm):
     """A page form that addresses a new page by what it is, not by its title.
 
     Meetings live at ``moeder/2009-10-22/`` and annual reports at ``aarsrapporter/2009/``.

@@ -7,6 +7,7 @@ from wagtail.models import Page
 from wagtail.snippets.models import register_snippet
 
 from . import (
+    privacy_hooks,  # noqa: F401  (personal data: messages, log actions, bulk publish)
     publication_hooks,  # noqa: F401  (meetings: privacy control, notice warning)
     rich_text,  # noqa: F401  (document links say their type and size)
 )

@@ -73,9 +73,7 @@ _PHONE_CONTEXT = re.compile(
 )
 _YEAR = re.compile(r"(?:19|20)\d{2}")
 
-_EMAIL = re.compile(
-    r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}(?![\w-])", re.UNICODE
-)
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}(?![\w-])", re.UNICODE)
 
 
 @dataclass(frozen=True)
@@ -126,7 +124,8 @@ def find_personal_data(
     for match in _EMAIL.finditer(text):
         if not allowed.allows_email(match.group(0)):
             found.append((match.start(), Finding(EMAIL, match.group(0), place)))
-    words = [word.strip() for word in case_words if word and word.strip()]
+    # Longest first, so "cpr-nummer" is one finding rather than "cpr" and a rest.
+    words = sorted({w.strip() for w in case_words if w and w.strip()}, key=len, reverse=True)
     if words:
         pattern = re.compile(
             r"(?<!\w)(?:" + "|".join(re.escape(word) for word in words) + r")(?!\w)",
@@ -221,9 +220,7 @@ def _is_phone(text: str, match: re.Match, number: str) -> bool:
     if " " in number and len(number) == 9:
         # 1234 5678: not two years side by side ("2009 2010").
         first, second = number.split(" ")
-        if _YEAR.fullmatch(first) and _YEAR.fullmatch(second):
-            return False
-        return True
+        return not (_YEAR.fullmatch(first) and _YEAR.fullmatch(second))
     if number.isdigit():
         # Eight digits together: only after a word that says it is a phone number.
         before = text[max(0, match.start() - 20) : match.start()]

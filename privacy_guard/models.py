@@ -8,7 +8,6 @@ from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from privacy_guard.detector import DEFAULT_CASE_WORDS
 
 
-
 @register_setting(icon="lock")
 class PrivacyGuardSettings(BaseGenericSetting):
     """The privacy guard's lists, one for the whole site (*Indstillinger → Personoplysninger*).

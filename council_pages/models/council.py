@@ -203,6 +203,14 @@ class CouncilPage(BasePage):
             )
 
     @cached_property
+    def published_contacts(self) -> list[str]:
+        """The council's own contact details: the privacy guard allows them on its pages."""
+        return [
+            value
+            for value in (self.contact_email, self.contact_phone, self.contact_address)
+            if value
+        ]
+
     def current_members(self):
         """Members serving today (substitutes excluded), in the order the editor set."""
         today = timezone.localdate()
