@@ -202,7 +202,6 @@ class CouncilPage(BasePage):
                 {"members_max": _("Højst antal medlemmer kan ikke være mindre end mindst antal.")}
             )
 
-    @cached_property
     def published_contacts(self) -> list[str]:
         """The council's own contact details: the privacy guard allows them on its pages."""
         return [
@@ -211,6 +210,7 @@ class CouncilPage(BasePage):
             if value
         ]
 
+    @cached_property
     def current_members(self):
         """Members serving today (substitutes excluded), in the order the editor set."""
         today = timezone.localdate()
