@@ -8,22 +8,28 @@ the page's log records. The numbers are synthetic.
 import datetime
 import html
 import io
+import json
 
 import pytest
 from django.core.files.base import ContentFile
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
-from wagtail.models import PageLogEntry, WorkflowState
+from wagtail.models import PageLogEntry, TaskState, WorkflowState
 
 from council_pages.models import HearingResponsePage
-from council_pages.privacy_check import LOG_PUBLISH_BLOCKED, LOG_WARNINGS_CHECKED, check_page
+from council_pages.privacy_check import (
+    LOG_PUBLISH_BLOCKED,
+    LOG_WARNINGS_CHECKED,
+    PersonalDataBlocked,
+    check_page,
+)
 from documents.collections import council_collection
 from documents.models import CouncilDocument
 from privacy_guard.models import PrivacyGuardSettings
 from tests.documents import files
 
-from .conftest import login, make_hearing_response, post_edit, submit, workflow_action
+from .conftest import login, make_hearing_response, post_edit, submit
 
 pytestmark = pytest.mark.django_db
 
@@ -48,15 +54,19 @@ def in_workflow(page):
 
 def rich_text(text):
     """What Draftail sends for a paragraph of plain text."""
-    return (
-        '{"blocks":[{"key":"a1b2c","text":"%s","type":"unstyled","depth":0,'
-        '"inlineStyleRanges":[],"entityRanges":[],"data":{}}],"entityMap":{}}' % text
-    )
+    block = {
+        "key": "a1b2c",
+        "text": text,
+        "type": "unstyled",
+        "depth": 0,
+        "inlineStyleRanges": [],
+        "entityRanges": [],
+        "data": {},
+    }
+    return json.dumps({"blocks": [block], "entityMap": {}})
 
 
 def approve(client, page, **data):
-    from wagtail.models import TaskState
-
     task_state = TaskState.objects.filter(workflow_state__object_id=str(page.pk)).latest("pk")
     url = reverse("wagtailadmin_pages:workflow_action", args=[page.pk, "approve", task_state.pk])
     return client.post(url, {"comment": "", **data})
@@ -284,8 +294,6 @@ def test_an_administrator_cannot_publish_a_cpr_number_from_the_editor(client, pe
 
 
 def test_publishing_in_code_is_refused_too(people, draft):
-    from council_pages.privacy_check import PersonalDataBlocked
-
     draft.title = f"Om {CPR_NUMBER}"
     revision = draft.save_revision(user=people["admin"])
     with pytest.raises(PersonalDataBlocked):
