@@ -173,16 +173,30 @@ def describe(finding: Finding) -> str:
     )
 
 
-def check_page(page, parent=None) -> PrivacyReport:
+def check_page(page, parent=None, *, documents=True) -> PrivacyReport:
     """Everything ``page`` would make public, checked for personal data.
 
-    ``parent`` is needed only for a page that is not in the tree yet (the create form).
+    ``parent`` is needed only for a page that is not in the tree yet (the create form);
+    ``documents=False`` leaves out the attachments' text.
     """
+    texts = public_texts(page) if documents else page_field_texts(page)
+    return check_texts(texts, council_contacts(page, parent))
+
+
+def check_document(document) -> PrivacyReport:
+    """A document's extracted text, with its council's own contact details allowed."""
+    council = getattr(document, "council", None)
+    published = getattr(council, "published_contacts", None)
+    return check_texts(document_texts(document), published() if callable(published) else [])
+
+
+def check_texts(texts, allowed_contacts=()) -> PrivacyReport:
+    """(place, text) pairs checked with the site's lists (Indstillinger → Personoplysninger)."""
     settings = PrivacyGuardSettings.load()
-    allowed = settings.allowed_contact_lines() + council_contacts(page, parent)
+    allowed = settings.allowed_contact_lines() + list(allowed_contacts)
     words = settings.case_word_lines()
     findings: list[Finding] = []
-    for place, text in public_texts(page):
+    for place, text in texts:
         findings += find_personal_data(text, str(place), allowed_contacts=allowed, case_words=words)
     return PrivacyReport(findings)
 
