@@ -137,6 +137,11 @@ def find_personal_data(
     return [finding for _, finding in found]
 
 
+def contains_cpr_number(text: str) -> bool:
+    """True if ``text`` has at least one CPR number (cheaper than listing every finding)."""
+    return any(_is_cpr(match) for match in _CPR.finditer(text or ""))
+
+
 def mask_cpr_numbers(text: str) -> str:
     """``text`` with every CPR number replaced by ``xxxxxx-xxxx``."""
     return _CPR.sub(lambda match: CPR_MASK if _is_cpr(match) else match.group(0), text)
