@@ -3,7 +3,13 @@
 from django.utils.text import slugify
 from wagtail.admin.forms import WagtailAdminPageForm
 
-from council_pages.privacy_check import check_page, guarded_action, warnings_checked
+from council_pages.privacy_check import (
+    MASK_ACTION,
+    check_page,
+    guarded_action,
+    mask_page,
+    warnings_checked,
+)
 from council_pages.slugs import danish_slugify
 
 
@@ -12,14 +18,19 @@ class PrivacyGuardPageForm(WagtailAdminPageForm):
 
     A CPR number anywhere the page would publish (attachments included) is a form error, so
     the page is neither submitted nor published and everything the editor typed stays in the
-    form. Other findings (phone numbers, e-mail addresses, case words) only stop an approval
-    until the approver ticks that they have checked them. Saving a draft is never stopped.
+    form; the save menu then offers to mask them in place. Other findings (phone numbers,
+    e-mail addresses, case words) only stop an approval until the approver ticks that they
+    have checked them. Saving a draft is never stopped.
     """
 
     def _post_clean(self):
         # After Django has put the cleaned data on the instance: the check reads the page as
         # it would be published, StreamFields and attachments included.
         super()._post_clean()
+        if self.data.get(MASK_ACTION):
+            # "Erstat CPR-numre med xxxxxx-xxxx": saved as a draft, for the editor to reread.
+            mask_page(self.instance)
+            return
         action = guarded_action(self.data)
         if action is None:
             return

@@ -28,7 +28,15 @@ from wagtail.models import PageLogEntry, ReferenceIndex
 from wagtail.rich_text import RichText, get_text_for_indexing
 
 from documents.extraction import text_pages
-from privacy_guard.detector import CPR, EMAIL, PHONE, WORD, Finding, find_personal_data
+from privacy_guard.detector import (
+    CPR,
+    EMAIL,
+    PHONE,
+    WORD,
+    Finding,
+    find_personal_data,
+    mask_cpr_numbers,
+)
 from privacy_guard.models import PrivacyGuardSettings
 
 # Page fields that are addresses or bookkeeping, never shown as text.
@@ -45,6 +53,9 @@ KIND_LABELS = {
 # Log actions (labels registered in council_pages.privacy_hooks).
 LOG_WARNINGS_CHECKED = "council_pages.privacy_checked"
 LOG_PUBLISH_BLOCKED = "council_pages.privacy_blocked"
+
+# The editor's "replace CPR numbers" button (an action menu item; the view saves a draft).
+MASK_ACTION = "action-privacy-mask"
 
 # The approve form's tick box: "I have checked the warnings".
 CHECKED_FIELD = "privacy_checked"
@@ -70,9 +81,11 @@ class PrivacyReport:
         lines = [
             ngettext(
                 "Siden indeholder et CPR-nummer og kan ikke sendes til godkendelse eller "
-                "udgives. Skriv det om eller erstat det med xxxxxx-xxxx:",
+                "udgives. Skriv det om, eller vælg «Erstat CPR-numre med xxxxxx-xxxx» i menuen "
+                "ved Gem:",
                 "Siden indeholder %(count)d CPR-numre og kan ikke sendes til godkendelse eller "
-                "udgives. Skriv dem om eller erstat dem med xxxxxx-xxxx:",
+                "udgives. Skriv dem om, eller vælg «Erstat CPR-numre med xxxxxx-xxxx» i menuen "
+                "ved Gem:",
                 count,
             )
             % {"count": count}
@@ -268,6 +281,36 @@ def block_texts(block, value, place: str) -> Iterator[tuple[str, str]]:
 
 def block_label(block) -> str:
     return str(block.label or block.name or "").lower()
+
+
+def mask_page(page) -> None:
+    """Replace every CPR number in the page's own text with ``xxxxxx-xxxx``, in place.
+
+    The editor's "Erstat CPR-numre" button: the same fields the check reads, attachments
+    excepted (a file must be cleaned and replaced by whoever has the original).
+    """
+    for model_field in page._meta.concrete_fields:
+        if model_field.name in SKIPPED_FIELDS or model_field.choices:
+            continue
+        value = getattr(page, model_field.attname, None)
+        if not value:
+            continue
+        if isinstance(model_field, StreamField):
+            raw = model_field.get_prep_value(value)
+            data = json.loads(raw) if isinstance(raw, str) else raw
+            setattr(page, model_field.attname, model_field.to_python(_mask_json(data)))
+        elif isinstance(model_field, RichTextField | models.CharField | models.TextField):
+            setattr(page, model_field.attname, mask_cpr_numbers(str(value)))
+
+
+def _mask_json(data, key=None):
+    if isinstance(data, str):
+        return data if key in ("id", "type") else mask_cpr_numbers(data)
+    if isinstance(data, list):
+        return [_mask_json(item) for item in data]
+    if isinstance(data, dict):
+        return {name: _mask_json(item, name) for name, item in data.items()}
+    return data
 
 
 def linked_documents(page) -> list:

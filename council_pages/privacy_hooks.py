@@ -9,10 +9,17 @@ from django.shortcuts import redirect
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.action_menu import ActionMenuItem
 from wagtail.models import Page
 
 from .models.workflows import privacy_report
-from .privacy_check import LOG_PUBLISH_BLOCKED, LOG_WARNINGS_CHECKED, check_page, guarded_action
+from .privacy_check import (
+    LOG_PUBLISH_BLOCKED,
+    LOG_WARNINGS_CHECKED,
+    MASK_ACTION,
+    check_page,
+    guarded_action,
+)
 
 
 @hooks.register("register_log_actions")
@@ -27,6 +34,37 @@ def register_privacy_log_actions(actions):
         _("Udgivelse stoppet: CPR-nummer"),
         _("Planlagt udgivelse stoppet, fordi siden indeholder et CPR-nummer"),
     )
+
+
+class MaskCprNumbersMenuItem(ActionMenuItem):
+    """ "Erstat CPR-numre med xxxxxx-xxxx" in the save menu, while the page's text has one."""
+
+    label = _("Erstat CPR-numre med xxxxxx-xxxx")
+    name = MASK_ACTION
+    icon_name = "lock"
+
+    def is_shown(self, context):
+        page = context.get("page")
+        if context["view"] != "edit" or page is None or context["locked_for_user"]:
+            return False
+        return bool(check_page(page.specific, documents=False).blocking)
+
+
+@hooks.register("register_page_action_menu_item")
+def register_mask_menu_item():
+    return MaskCprNumbersMenuItem(order=5)
+
+
+@hooks.register("after_edit_page")
+def confirm_masking(request, page):
+    if request.POST.get(MASK_ACTION):
+        messages.success(
+            request,
+            _(
+                "CPR-numrene i sidens tekst er erstattet med xxxxxx-xxxx og gemt som kladde. "
+                "Læs teksten igennem, og send siden igen."
+            ),
+        )
 
 
 @hooks.register("after_create_page")

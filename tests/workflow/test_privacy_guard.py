@@ -21,6 +21,7 @@ from council_pages.models import HearingResponsePage
 from council_pages.privacy_check import (
     LOG_PUBLISH_BLOCKED,
     LOG_WARNINGS_CHECKED,
+    MASK_ACTION,
     PersonalDataBlocked,
     check_page,
 )
@@ -29,7 +30,7 @@ from documents.models import CouncilDocument
 from privacy_guard.models import PrivacyGuardSettings
 from tests.documents import files
 
-from .conftest import login, make_hearing_response, post_edit, submit
+from .conftest import form_data, login, make_hearing_response, post_edit, submit
 
 pytestmark = pytest.mark.django_db
 
@@ -318,3 +319,53 @@ def test_scheduled_publishing_skips_a_page_with_a_cpr_number(people, councils, d
     assert blocked.get_latest_revision().approved_go_live_at is None
     entry = PageLogEntry.objects.get(page=draft, action=LOG_PUBLISH_BLOCKED)
     assert entry.data["findings"] == [{"kind": "cpr", "place": "Titel"}]
+
+
+# -- masking ---------------------------------------------------------------------------------
+
+
+def post_with_opinion(client, page, opinion_text, **extra):
+    """The edit form with one minority opinion, as the StreamField editor's JavaScript sends it."""
+    url = reverse("wagtailadmin_pages:edit", args=[page.pk])
+    data = form_data(client.get(url))
+    data.update(
+        {
+            "consultation_material-count": ["0"],
+            "minority_opinions-count": ["1"],
+            "minority_opinions-0-type": ["opinion"],
+            "minority_opinions-0-deleted": [""],
+            "minority_opinions-0-order": ["0"],
+            "minority_opinions-0-id": [""],
+            "minority_opinions-0-value-holders": ["To medlemmer"],
+            "minority_opinions-0-value-text": [rich_text(opinion_text)],
+        }
+    )
+    data.update({key: [value] for key, value in extra.items()})
+    return client.post(url, data)
+
+
+def test_the_save_menu_offers_to_mask_and_masking_keeps_the_rest(client, people, draft):
+    secretary = login(client, people["secretary_a"])
+    clean_menu = secretary.get(reverse("wagtailadmin_pages:edit", args=[draft.pk]))
+    assert MASK_ACTION not in clean_menu.content.decode()
+
+    opinion = f"Se {CPR_NUMBER}, sag 26/12345."
+    title = f"Om {CPR_NUMBER}"
+    response = post_with_opinion(secretary, draft, opinion, title=title, **{"action-submit": "1"})
+    assert response.status_code == 200
+    body = text_of(response)
+    assert "«010190-1234» i Mindretalsudtalelser, mindretalsudtalelse 1, udtalelse" in body
+    assert f'name="{MASK_ACTION}"' in body
+    assert "Erstat CPR-numre med xxxxxx-xxxx" in body
+    assert not in_workflow(draft)
+
+    response = post_with_opinion(secretary, draft, opinion, title=title, **{MASK_ACTION: "1"})
+    assert response.status_code == 302
+    page = HearingResponsePage.objects.get(pk=draft.pk).get_latest_revision_as_object()
+    assert page.title == "Om xxxxxx-xxxx"
+    masked = page.minority_opinions[0].value
+    assert masked["holders"] == "To medlemmer"
+    assert "Se xxxxxx-xxxx, sag 26/12345." in masked["text"].source
+    assert check_page(page).blocking == []
+    assert "erstattet med xxxxxx-xxxx" in text_of(secretary.get(response.url))
+    assert not in_workflow(draft)
