@@ -5,7 +5,6 @@ Registered through ``council_pages.wagtail_hooks``. The checks themselves are in
 """
 
 from django.contrib import messages
-from django.shortcuts import redirect
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -20,6 +19,7 @@ from .privacy_check import (
     check_page,
     guarded_action,
 )
+from .views import only_site_administrators
 
 
 @hooks.register("register_log_actions")
@@ -101,8 +101,9 @@ def refuse_bulk_publish_with_cpr(request, action_type, objects, action_class_ins
         revision = page.get_latest_revision()
         report = check_page(revision.as_object() if revision else page.specific)
         if report.blocking:
-            messages.error(request, _lines(f"{page.title}: {report.blocking_message()}"))
-            return redirect(request.GET.get("next") or "wagtailadmin_explore_root")
+            # The same Danish 403 page as other refused bulk actions, naming the page.
+            message = report.blocking_message().replace("\n", " ")
+            return only_site_administrators(request, f"«{page.title}»: {message}")
     return None
 
 

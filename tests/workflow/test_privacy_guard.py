@@ -369,3 +369,13 @@ def test_the_save_menu_offers_to_mask_and_masking_keeps_the_rest(client, people,
     assert check_page(page).blocking == []
     assert "erstattet med xxxxxx-xxxx" in text_of(secretary.get(response.url))
     assert not in_workflow(draft)
+
+
+def test_bulk_publishing_a_page_with_a_cpr_number_is_refused(client, people, draft):
+    draft.title = f"Om {CPR_NUMBER}"
+    draft.save_revision(user=people["admin"])
+    url = reverse("wagtail_bulk_action", args=["wagtailcore", "page", "publish"])
+    response = login(client, people["admin"]).post(f"{url}?id={draft.pk}", {})
+    assert response.status_code == 403
+    assert f"«{CPR_NUMBER}» i Titel" in text_of(response)
+    assert not HearingResponsePage.objects.get(pk=draft.pk).live
