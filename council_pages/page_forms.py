@@ -5,18 +5,50 @@ from django.utils.text import slugify
 from wagtail.admin.forms import WagtailAdminPageForm
 
 from council_pages.ownership import check_document_ownership
+from council_pages.privacy_check import (
+    MASK_ACTION,
+    check_page,
+    guarded_action,
+    mask_page,
+    warnings_checked,
+)
 from council_pages.slugs import danish_slugify
 
 
-class CouncilPageForm(WagtailAdminPageForm):
-    """The admin form of every page type: also checks the documents a new page links to.
+class PrivacyGuardPageForm(WagtailAdminPageForm):
+    """The form of every page: submitting, approving or publishing checks for personal data.
 
-    An existing page is checked by its own ``full_clean`` (see ``BasePage``); a new page has no
-    place in the tree yet, so its council follows from the parent the form knows.
+    A CPR number anywhere the page would publish (attachments included) is a form error, so
+    the page is neither submitted nor published and everything the editor typed stays in the
+    form; the save menu then offers to mask them in place. Other findings (phone numbers,
+    e-mail addresses, case words) only stop an approval until the approver ticks that they
+    have checked them. Saving a draft is never stopped.
     """
 
     def _post_clean(self):
+        # After Django has put the cleaned data on the instance: the check reads the page as
+        # it would be published, StreamFields and attachments included.
         super()._post_clean()
+        self.check_document_ownership()
+        if self.data.get(MASK_ACTION):
+            # "Erstat CPR-numre med xxxxxx-xxxx": saved as a draft, for the editor to reread.
+            mask_page(self.instance)
+            return
+        action = guarded_action(self.data)
+        if action is None:
+            return
+        report = check_page(self.instance, parent=self.parent_page)
+        if report.blocking:
+            self.add_error(None, report.blocking_message().split("\n"))
+        elif action == "approve" and report.warnings and not warnings_checked(self.data):
+            self.add_error(None, report.unchecked_message().split("\n"))
+
+    def check_document_ownership(self):
+        """Links to another council's documents are refused (``council_pages.ownership``).
+
+        An existing page is checked by its own ``full_clean`` (see ``BasePage``); a new page
+        has no place in the tree yet, so its council follows from the parent the form knows.
+        """
         if self.instance.path or self.parent_page is None:
             return
         try:
@@ -27,7 +59,7 @@ class CouncilPageForm(WagtailAdminPageForm):
             self._update_errors(error)
 
 
-class NaturalSlugPageForm(CouncilPageForm):
+class NaturalSlugPageForm(PrivacyGuardPageForm):
     """A page form that addresses a new page by what it is, not by its title.
 
     Meetings live at ``moeder/2009-10-22/`` and annual reports at ``aarsrapporter/2009/``.

@@ -27,6 +27,10 @@ EXTENDED_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/extended-p
 _BLANK_LINES = re.compile(r"\n{3,}")
 _SPACES = re.compile(r"[ \t\f\v\u00a0]+")
 
+# Between the pages of a PDF's text: a form feed on a line of its own, so that whoever reads the
+# text (the privacy guard) can tell on which page something stands. Search treats it as a space.
+PAGE_BREAK = "\f"
+
 
 @dataclass
 class Extracted:
@@ -53,9 +57,20 @@ def extract(fileobj, kind_key: str) -> Extracted:
 
 
 def tidy_text(text: str) -> str:
+    pages = [_tidy_page(page) for page in text.split(PAGE_BREAK)]
+    if not any(pages):
+        return ""
+    return f"\n{PAGE_BREAK}\n".join(pages)[:MAX_TEXT_CHARS]
+
+
+def text_pages(text: str) -> list[str]:
+    """The text of each page of a PDF's extracted text (one item for other files)."""
+    return [page.strip("\n") for page in text.split(PAGE_BREAK)]
+
+
+def _tidy_page(text: str) -> str:
     lines = (_SPACES.sub(" ", line).strip() for line in text.replace("\r", "\n").split("\n"))
-    text = _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()
-    return text[:MAX_TEXT_CHARS]
+    return _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()
 
 
 def _extract_pdf(fileobj) -> Extracted:
@@ -70,7 +85,7 @@ def _extract_pdf(fileobj) -> Extracted:
         length += len(text)
         if length > MAX_TEXT_CHARS:
             break
-    text = "\n\n".join(texts)
+    text = PAGE_BREAK.join(texts)
     title = ""
     metadata = reader.metadata
     if metadata is not None and metadata.title:

@@ -156,6 +156,10 @@ class CouncilDocument(AbstractDocument):
     has_text_layer = models.BooleanField(_("har tekstlag"), null=True, editable=False)
     pdf_title = models.CharField(_("titel i filen"), max_length=255, blank=True, editable=False)
     pdf_language = models.CharField(_("sprog i filen"), max_length=35, blank=True, editable=False)
+    # Set when the text is read (documents.tasks): such a document is never public.
+    contains_cpr_number = models.BooleanField(
+        _("indeholder CPR-nummer"), default=False, editable=False
+    )
 
     objects = CouncilDocumentQuerySet.as_manager()
 
@@ -228,6 +232,21 @@ class CouncilDocument(AbstractDocument):
             "no_language": not self.pdf_language,
         }
         return [key for key, failed in checks.items() if failed]
+
+    def personal_data_warnings(self) -> list[str]:
+        """The privacy guard's word to the editor: a CPR number keeps the file from the public."""
+        if not self.contains_cpr_number:
+            return []
+        return [
+            str(
+                _(
+                    "Filen indeholder et CPR-nummer. Den kan ikke hentes af offentligheden, "
+                    "heller ikke når en udgivet side linker til den, og sider, der linker til "
+                    "den, kan ikke udgives. Fjern eller overstreg CPR-nummeret i filen, og "
+                    "erstat filen med den rensede udgave."
+                )
+            )
+        ]
 
     def accessibility_warnings(self) -> list[str]:
         """Danish hints for the editor, one for each accessibility problem."""

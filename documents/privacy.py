@@ -9,6 +9,9 @@
    document's collection, may always download it: a secretary and the council's chair can open
    their own council's drafts and attachments before the page is published.
 4. Everyone else gets "page not found", so the address does not even reveal that the file exists.
+5. A document whose text holds a CPR number (``contains_cpr_number``, set when the text is
+   read) is never public, whatever links to it: only rule 3 applies until a cleaned file
+   replaces it.
 
 An unattached document, or one linked only from drafts, unpublished or private pages, or from
 another council's pages, is therefore never public.
@@ -27,6 +30,8 @@ def collection_is_restricted(document) -> bool:
 
 def is_public(document) -> bool:
     """True if anyone at all may download ``document`` (rule 1 above)."""
+    if document.contains_cpr_number:
+        return False
     return is_public_document(document)
 
 
@@ -45,6 +50,8 @@ def can_download(request, document) -> bool:
     are checked separately by Wagtail's own ``before_serve_document`` hook)."""
     if user_has_document_permission(request.user, document):
         return True
+    if document.contains_cpr_number:
+        return False
     for page in document_linking_pages(document):
         if all(restriction.accept_request(request) for restriction in page.get_view_restrictions()):
             return True

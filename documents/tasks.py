@@ -5,6 +5,7 @@ import logging
 from django_tasks import task
 
 from documents.extraction import extract
+from privacy_guard.detector import contains_cpr_number
 
 logger = logging.getLogger(__name__)
 
@@ -31,6 +32,7 @@ def extract_document_text(document_id: int, file_hash: str) -> str:
         "pdf_language",
         "text_status",
         "text_extracted_hash",
+        "contains_cpr_number",
     ]
     try:
         with document.open_file() as fileobj:
@@ -43,6 +45,7 @@ def extract_document_text(document_id: int, file_hash: str) -> str:
         document.save(update_fields=["text_status", "text_extracted_hash"])
         return TextStatus.FAILED
     document.extracted_text = result.text
+    document.contains_cpr_number = contains_cpr_number(result.text)
     document.page_count = result.page_count
     document.has_text_layer = result.has_text_layer
     document.pdf_title = result.title

@@ -126,6 +126,9 @@ def public_documents(queryset: QuerySet | None = None) -> QuerySet:
     else:
         rule = own_council | site_wide
     public = Document.objects.filter(rule)
+    if hasattr(Document, "contains_cpr_number"):
+        # A file the privacy guard found a CPR number in is never public.
+        public = public.exclude(contains_cpr_number=True)
     private = private_collections()
     if private:
         public = public.exclude(private)

@@ -4,7 +4,8 @@ from django.db import transaction
 from wagtail.models import Page, PagePermissionTester
 
 from council_pages.ownership import check_document_ownership
-from council_pages.page_forms import CouncilPageForm
+from council_pages.page_forms import PrivacyGuardPageForm
+from council_pages.privacy_check import PersonalDataBlocked, check_page, log_blocked_publish
 from council_pages.slugs import danish_slugify
 
 
@@ -31,11 +32,13 @@ class BasePage(Page):
     - Publishing and unpublishing are atomic: the page going live, its log entry and everything
       the ``page_published`` signal's receivers write happen together or not at all.
     - Only site administrators may delete or move pages (``CouncilPagePermissionTester``).
+    - Nothing with a CPR number is published, whoever publishes and however
+      (``council_pages.privacy_check``): the editor's form says so first; this is the last check.
     - A page may link only to its own council's documents and the shared ones; saving, submitting,
       approving or publishing anything else fails (``check_document_ownership``).
     """
 
-    base_form_class = CouncilPageForm
+    base_form_class = PrivacyGuardPageForm
 
     class Meta:
         abstract = True
@@ -51,6 +54,14 @@ class BasePage(Page):
             check_document_ownership(self, exclude=kwargs.get("exclude") or ())
 
     def publish(self, revision, *args, **kwargs):
+        report = check_page(revision.as_object())
+        if report.blocking:
+            if kwargs.get("log_action") == "wagtail.publish.scheduled":
+                # publish_scheduled goes on with the other pages; this one stays unpublished,
+                # unscheduled, and its log says why.
+                log_blocked_publish(self, revision, report)
+                return None
+            raise PersonalDataBlocked(report)
         with transaction.atomic():
             return super().publish(revision, *args, **kwargs)
 

@@ -202,6 +202,14 @@ class CouncilPage(BasePage):
                 {"members_max": _("Højst antal medlemmer kan ikke være mindre end mindst antal.")}
             )
 
+    def published_contacts(self) -> list[str]:
+        """The council's own contact details: the privacy guard allows them on its pages."""
+        return [
+            value
+            for value in (self.contact_email, self.contact_phone, self.contact_address)
+            if value
+        ]
+
     @cached_property
     def current_members(self):
         """Members serving today (substitutes excluded), in the order the editor set."""

@@ -7,10 +7,17 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import OperationalError, connection, transaction
 from django.db.models import CharField, F, Q
 from django.db.models.functions import Cast
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, Task, TaskState
 
 from council_pages.ownership import check_document_ownership
+from council_pages.privacy_check import (
+    CHECKED_FIELD,
+    PrivacyReport,
+    check_page,
+    log_warnings_checked,
+)
 
 SQLITE_LOCK_RETRIES = 40
 
@@ -18,6 +25,14 @@ SQLITE_LOCK_RETRIES = 40
 class ApproveForm(forms.Form):
     comment = forms.CharField(
         label=_("Kommentar (valgfri)"), required=False, widget=forms.Textarea({"rows": 3})
+    )
+    privacy_checked = forms.BooleanField(
+        label=_("Jeg har tjekket advarslerne om personoplysninger"),
+        required=False,
+        help_text=_(
+            "Kun nødvendigt, når siden har advarsler om telefonnumre, e-mailadresser eller ord "
+            "om enkeltsager. Advarslerne står øverst på sidens redigeringsside."
+        ),
     )
 
 
@@ -74,9 +89,10 @@ class ChairApprovalTask(Task):
     def get_actions(self, obj, user):
         if not self.user_can_decide(obj, user):
             return []
+        # With privacy warnings, even the plain approval opens the dialog with the tick box.
         return [
             ("reject", _("Afvis med kommentar"), True),
-            ("approve", _("Godkend og udgiv"), False),
+            ("approve", _("Godkend og udgiv"), bool(privacy_report(obj).warnings)),
             ("approve", _("Godkend og udgiv med kommentar"), True),
         ]
 
@@ -137,7 +153,9 @@ class ChairApprovalTask(Task):
 
         for attempt in range(SQLITE_LOCK_RETRIES + 1):
             try:
-                return self._decide(task_state.pk, user, action_name, comment)
+                return self._decide(
+                    task_state.pk, user, action_name, comment, bool(kwargs.get(CHECKED_FIELD))
+                )
             except OperationalError as error:
                 # SQLite refuses a second writer outright instead of waiting when the database
                 # is shared in memory; the whole transaction rolled back, so it is safe to
@@ -147,7 +165,7 @@ class ChairApprovalTask(Task):
                 time.sleep(0.05 * (attempt + 1))
         return None
 
-    def _decide(self, task_state_pk, user, action_name, comment):
+    def _decide(self, task_state_pk, user, action_name, comment, privacy_checked=False):
         with transaction.atomic():
             locked = _lock_task_state(task_state_pk)
             if locked.status != TaskState.STATUS_IN_PROGRESS:
@@ -155,11 +173,19 @@ class ChairApprovalTask(Task):
             page = locked.workflow_state.content_object
             if not self.user_can_decide(page, user, task_state=locked):
                 raise PermissionDenied(_("Du kan ikke godkende eller afvise denne side."))
-            if action_name == "approve":
-                refuse_foreign_documents(locked.revision.as_object())
-                locked.approve(user=user, comment=comment)
-            else:
+            if action_name == "reject":
                 locked.reject(user=user, comment=comment)
+                return None
+            # The privacy guard: a CPR number is never approved; warnings only once the
+            # approver has ticked that they checked them. The edit form says why; from the
+            # dashboard the approver is sent to the edit page, which lists the findings.
+            refuse_foreign_documents(locked.revision.as_object())
+            report = privacy_report(page, locked.revision)
+            if report.blocking or (report.warnings and not privacy_checked):
+                return reverse("wagtailadmin_pages:edit", args=[page.pk])
+            locked.approve(user=user, comment=comment)
+            if report.warnings:
+                log_warnings_checked(page, page.get_latest_revision(), user, report)
         return None
 
 
@@ -169,6 +195,24 @@ def refuse_foreign_documents(page) -> None:
         check_document_ownership(page)
     except ValidationError as error:
         raise PermissionDenied(" ".join(error.messages)) from error
+
+
+def privacy_report(page, reviewed_revision=None) -> PrivacyReport:
+    """The privacy guard's findings on what approving ``page`` would publish.
+
+    That is the revision under review or the approver's own later edits to it: both are checked.
+    """
+    revisions = {
+        revision.pk: revision
+        for revision in (reviewed_revision, page.get_latest_revision())
+        if revision
+    }
+    findings = []
+    for revision in revisions.values():
+        for finding in check_page(revision.as_object()).findings:
+            if finding not in findings:
+                findings.append(finding)
+    return PrivacyReport(findings)
 
 
 def _submitters(task_state) -> set[int]:

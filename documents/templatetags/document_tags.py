@@ -78,7 +78,11 @@ def document_attachment(document, title=None):
 @register.inclusion_tag("documents/admin/accessibility_warnings.html")
 def document_accessibility_warnings(document):
     """The editor's hints for one document (admin only)."""
-    return {"document": document, "warnings": document.accessibility_warnings()}
+    return {
+        "document": document,
+        "personal_data": document.personal_data_warnings(),
+        "warnings": document.accessibility_warnings(),
+    }
 
 
 @register.inclusion_tag("documents/admin/listing_hints.html", takes_context=True)
@@ -93,6 +97,8 @@ def document_visibility(document) -> str:
     """A Danish sentence telling the editor whether the public can download the document."""
     if is_public(document):
         return _("Alle kan hente dokumentet, fordi en offentliggjort side linker til det.")
+    if document.contains_cpr_number:
+        return _("Dokumentet indeholder et CPR-nummer og kan ikke hentes af alle.")
     if collection_is_restricted(document):
         return _("Dokumentet ligger i en privat samling og kan ikke hentes af alle.")
     return _(

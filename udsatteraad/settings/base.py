@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     "documents",
     "visibility",
     "search",
+    "privacy_guard",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
