@@ -84,6 +84,11 @@ def scoped_admin_document_api(router):
     router.register_endpoint("documents", ScopedDocumentsAdminAPIViewSet)
 
 
+def _pk(entry):
+    """The primary key of a listed object, or of the ``{"item": object, ...}`` some screens list."""
+    return entry["item"].pk if isinstance(entry, dict) else entry.pk
+
+
 class ScopedBulkActionMixin:
     """A bulk-action screen that does not even name objects outside the user's council."""
 
@@ -91,12 +96,11 @@ class ScopedBulkActionMixin:
         objects, extra = super().get_actionable_objects()
         if not is_scoped(self.request.user):
             return objects, extra
-        allowed = set(self.scoped_ids(self.request.user, [obj.pk for obj in objects]))
-        no_access = extra.get("items_with_no_access", [])
-        allowed_no_access = set(self.scoped_ids(self.request.user, [obj.pk for obj in no_access]))
+        named = [*objects, *(entry for value in extra.values() for entry in value)]
+        allowed = set(self.scoped_ids(self.request.user, [_pk(entry) for entry in named]))
         return (
             [obj for obj in objects if obj.pk in allowed],
-            {"items_with_no_access": [obj for obj in no_access if obj.pk in allowed_no_access]},
+            {key: [e for e in value if _pk(e) in allowed] for key, value in extra.items()},
         )
 
 
