@@ -45,6 +45,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    # The task queue's tables (used by the production settings' worker; see TASKS below).
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -107,6 +109,11 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# Background tasks (search indexing, document text, Wagtail's reference index) run at once, in
+# the request, unless a settings module picks a queue: production uses the database queue and
+# its worker (`manage.py db_worker`).
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 # The site speaks Danish, to citizens and editors alike.
 LANGUAGE_CODE = "da"

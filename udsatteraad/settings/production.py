@@ -28,3 +28,10 @@ SECURE_REFERRER_POLICY = "same-origin"
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")  # noqa: F405
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")  # noqa: F405
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))  # noqa: F405
+
+# Background tasks go to a queue in the database and run in the worker process
+# (`manage.py db_worker`, see the README), so a publish never waits for indexing or text
+# extraction. TASKS_IMMEDIATE=true runs them in the request instead (a small site without a
+# worker).
+if os.environ.get("TASKS_IMMEDIATE", "").lower() != "true":  # noqa: F405
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
