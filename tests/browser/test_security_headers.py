@@ -45,7 +45,9 @@ def test_the_check_sees_an_inline_script_being_refused(page, live_server, csp_vi
     page.goto("/", wait_until="networkidle")
     ran = page.evaluate(
         """() => new Promise((resolve) => {
-            document.addEventListener("securitypolicyviolation", () => resolve(window.injected === true));
+            document.addEventListener(
+                "securitypolicyviolation", () => resolve(window.injected === true)
+            );
             const script = document.createElement("script");
             script.textContent = "window.injected = true";
             document.body.append(script);
