@@ -5,6 +5,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 
 from udsatteraad.api import api_router
+from udsatteraad.health import health
 from udsatteraad.views import open_data, robots_txt
 
 urlpatterns = [
@@ -13,6 +14,7 @@ urlpatterns = [
     path("api/v2/", api_router.urls),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
+    path("health/", health, name="health"),
     path("aabne-data/", open_data, name="open_data"),
     path("", include("search.urls")),
     path("", include("council_pages.urls")),

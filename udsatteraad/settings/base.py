@@ -138,6 +138,8 @@ AUTH_PASSWORD_VALIDATORS = [
 # the request, unless a settings module picks a queue: production uses the database queue and
 # its worker (`manage.py db_worker`).
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# /health/ answers 503 when a queued task has waited longer than this for the worker.
+HEALTH_MAX_TASK_WAIT_SECONDS = int(os.environ.get("HEALTH_MAX_TASK_WAIT_SECONDS", "120"))
 
 # The site speaks Danish, to citizens and editors alike.
 LANGUAGE_CODE = "da"
