@@ -124,6 +124,9 @@ AXES_RESET_ON_SUCCESS = True
 AXES_HTTP_RESPONSE_CODE = 429
 AXES_LOCKOUT_CALLABLE = "udsatteraad.login_protection.lockout_response"
 AXES_CLIENT_IP_CALLABLE = "udsatteraad.login_protection.client_ip"
+AXES_VERBOSE = False
+# Failed attempts are kept (that is the lockout); a log of every successful login is not.
+AXES_DISABLE_ACCESS_LOG = True
 # How many proxies of the site's own stand in front of Django (see client_ip); 0: none.
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 
