@@ -51,6 +51,8 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "csp",
     "axes",
+    # Empties the page cache whenever content changes (udsatteraad/pagecache).
+    "udsatteraad.pagecache",
 ]
 
 MIDDLEWARE = [
@@ -63,6 +65,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Whole pages for anonymous readers without cookies; off unless PAGE_CACHE_SECONDS > 0.
+    "udsatteraad.pagecache.PageCacheMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -143,6 +147,19 @@ AUTH_PASSWORD_VALIDATORS = [
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 # /health/ answers 503 when a queued task has waited longer than this for the worker.
 HEALTH_MAX_TASK_WAIT_SECONDS = int(os.environ.get("HEALTH_MAX_TASK_WAIT_SECONDS", "120"))
+
+# The page cache for anonymous readers (udsatteraad/pagecache): files shared by every process,
+# emptied on every content change. Off (0 seconds) unless a settings module or the environment
+# turns it on; production does.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "0"))
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "page_cache": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": VAR_DIR / "cache" / "pages",
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    },
+}
 
 # The site speaks Danish, to citizens and editors alike.
 LANGUAGE_CODE = "da"

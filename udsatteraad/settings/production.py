@@ -37,3 +37,6 @@ EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))  # noqa: F405
 # worker).
 if os.environ.get("TASKS_IMMEDIATE", "").lower() != "true":  # noqa: F405
     TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+# Anonymous readers get cached pages for up to five minutes (emptied on every change).
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))  # noqa: F405
