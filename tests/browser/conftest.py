@@ -118,11 +118,36 @@ def browser_context(browser, live_server):
 
 
 @pytest.fixture
-def page(browser_context, request):
-    """A browser tab on the live server; saves a screenshot to test-artifacts/ if the test fails."""
+def csp_violations():
+    """What the browser reported as Content-Security-Policy violations in this test's tab."""
+    return []
+
+
+def _is_csp_violation(message) -> bool:
+    return message.type == "error" and "Content Security Policy" in message.text
+
+
+@pytest.fixture
+def page(browser_context, request, csp_violations):
+    """A browser tab on the live server; saves a screenshot to test-artifacts/ if the test fails.
+
+    The site's Content-Security-Policy is enforced as in production. Chromium reports every
+    violation on the console; a test whose tab saw one fails (a test that provokes one on
+    purpose empties ``csp_violations``).
+    """
     page = browser_context.new_page()
+    page.on(
+        "console",
+        lambda message: (
+            csp_violations.append(f"{page.url}: {message.text}")
+            if _is_csp_violation(message)
+            else None
+        ),
+    )
     yield page
     reports = request.node.stash.get(_phase_reports, {})
+    if csp_violations and not ("call" in reports and reports["call"].failed):
+        pytest.fail("Content-Security-Policy violations:\n" + "\n".join(csp_violations))
     if "call" in reports and reports["call"].failed:
         ARTIFACTS_DIR.mkdir(exist_ok=True)
         name = re.sub(r"[^A-Za-z0-9_.-]+", "_", request.node.nodeid)

@@ -1,9 +1,11 @@
 """Settings shared by every environment. Secrets and hosts come from the environment."""
 
+import datetime
 import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 from django.utils.translation import gettext_lazy as _
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -47,21 +49,33 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    # The task queue's tables (used by the production settings' worker; see TASKS below).
+    "django_tasks_db",
+    "csp",
+    "axes",
+    # Empties the page cache whenever content changes (udsatteraad/pagecache).
+    "udsatteraad.pagecache",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Content-Security-Policy and Permissions-Policy (udsatteraad/security.py).
+    "udsatteraad.security.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Whole pages for anonymous readers without cookies; off unless PAGE_CACHE_SECONDS > 0.
+    "udsatteraad.pagecache.PageCacheMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, so that it wraps the view alone.
     "udsatteraad.middleware.AtomicWritesMiddleware",
+    # After the authentication middleware: turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "udsatteraad.urls"
@@ -103,12 +117,51 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Login protection (django-axes): after AXES_FAILURE_LIMIT wrong passwords for one user name
+# from one address, that pair is locked out for AXES_COOLOFF_TIME (udsatteraad/login_protection.py).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_HTTP_RESPONSE_CODE = 429
+AXES_LOCKOUT_CALLABLE = "udsatteraad.login_protection.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "udsatteraad.login_protection.client_ip"
+AXES_VERBOSE = False
+# Failed attempts are kept (that is the lockout); a log of every successful login is not.
+AXES_DISABLE_ACCESS_LOG = True
+# How many proxies of the site's own stand in front of Django (see client_ip); 0: none.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# Background tasks (search indexing, document text, Wagtail's reference index) run at once, in
+# the request, unless a settings module picks a queue: production uses the database queue and
+# its worker (`manage.py db_worker`).
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# /health/ answers 503 when a queued task has waited longer than this for the worker.
+HEALTH_MAX_TASK_WAIT_SECONDS = int(os.environ.get("HEALTH_MAX_TASK_WAIT_SECONDS", "120"))
+
+# The page cache for anonymous readers (udsatteraad/pagecache): files shared by every process,
+# emptied on every content change. Off (0 seconds) unless a settings module or the environment
+# turns it on; production does.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "0"))
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "page_cache": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": VAR_DIR / "cache" / "pages",
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    },
+}
 
 # The site speaks Danish, to citizens and editors alike.
 LANGUAGE_CODE = "da"
@@ -137,6 +190,9 @@ WAGTAILDOCS_DOCUMENT_MODEL = "documents.CouncilDocument"
 # Editors' avatars would otherwise come from Gravatar: a request to a third party that tells it
 # which e-mail addresses use this site's admin. Wagtail shows its own default avatar instead.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# Nor does the dashboard ask wagtail.org for new releases from the editor's browser (the admin's
+# Content-Security-Policy would refuse it anyway); operators follow releases themselves.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 # Every upload path builds its form on this one, which checks files by content (documents.forms).
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "documents.forms.CouncilDocumentForm"
 WAGTAILDOCS_MAX_UPLOAD_SIZE = int(os.environ.get("WAGTAILDOCS_MAX_UPLOAD_SIZE", 20 * 1024 * 1024))
@@ -176,6 +232,50 @@ CSRF_USE_SESSIONS = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 LANGUAGE_COOKIE_NAME = "django_language"
+
+# Security headers (udsatteraad/security.py). Public pages load nothing from other hosts and run
+# no inline script or style; a script that must be inline carries the request's nonce.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+# Wagtail's admin writes inline scripts and style attributes of its own and shows previews in a
+# frame: it gets a looser policy, still limited to this site.
+ADMIN_URL_PREFIX = "/admin/"
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+        "script-src": [SELF, UNSAFE_INLINE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:", "blob:"],
+        "frame-src": [SELF],
+        "frame-ancestors": [SELF],
+    }
+}
+# No page uses the camera, microphone, location, payment or other powerful browser features.
+PERMISSIONS_POLICY = ", ".join(
+    f"{feature}=()"
+    for feature in (
+        "accelerometer",
+        "camera",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "payment",
+        "usb",
+    )
+)
 
 EMAIL_SUBJECT_PREFIX = "[Udsatteråd] "
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "udsatteraad@localhost")
