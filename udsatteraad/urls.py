@@ -8,6 +8,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from council_pages.admin_scope import ScopedPageTypesUsageReportView
 from udsatteraad.api import api_router
 from udsatteraad.health import health
+from udsatteraad.login import ReaderLoginView
 from udsatteraad.views import open_data, robots_txt
 from visibility.sitemaps import VisibleSitemap
 
@@ -23,6 +24,7 @@ urlpatterns = [
     path("api/v2/", api_router.urls),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": VisibleSitemap}}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
+    path("log-ind/", ReaderLoginView.as_view(), name="reader_login"),
     path("health/", health, name="health"),
     path("aabne-data/", open_data, name="open_data"),
     path("", include("search.urls")),

@@ -15,6 +15,7 @@ def robots_txt(request):
         "User-agent: *",
         "Disallow: /admin/",
         "Disallow: /_util/",
+        "Disallow: /log-ind/",
         "Allow: /",
         "",
         f"Sitemap: {sitemap_url}",

@@ -306,3 +306,32 @@ def test_head_works_wherever_get_does(client, url):
     assert get.status_code == 200
     assert head.status_code == 200
     assert head.content == b""
+
+
+def test_the_way_to_the_login_sets_no_cookie_and_writes_no_session(client, site):
+    from django.contrib.sessions.models import Session
+
+    restricted = HearingResponsePage.objects.get(title__contains=HIDDEN["restricted_page"])
+    for _ in range(5):
+        response = client.get(restricted.url, follow=True)
+        assert response.redirect_chain[-1][0].startswith("/log-ind/?next=")
+        assert "Log ind" in response.content.decode()
+        assert not response.cookies
+    assert Session.objects.count() == 0
+    assert not client.cookies
+
+
+def test_the_readers_login_lets_a_council_member_in_and_refuses_other_sites(client, site):
+    restricted = HearingResponsePage.objects.get(title__contains=HIDDEN["restricted_page"])
+    member = get_user_model().objects.create_user("vejle-medlem", password="kodeord-123")
+    form = {"username": "vejle-medlem", "password": "kodeord-123", "next": restricted.url}
+
+    forged = client.post("/log-ind/", form, HTTP_ORIGIN="https://angriber.example")
+    assert forged.status_code == 403
+    assert not client.cookies.get("sessionid")
+
+    response = client.post("/log-ind/", form, HTTP_ORIGIN="http://testserver")
+    assert response.status_code == 302
+    assert response["Location"] == restricted.url
+    assert client.get(restricted.url).status_code == 200
+    assert member.is_authenticated

@@ -185,6 +185,8 @@ STORAGES = {
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Udsatteråd"
+# Readers of non-public minutes log in here; the form sets no cookie before they do.
+WAGTAIL_FRONTEND_LOGIN_URL = "/log-ind/"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILDOCS_DOCUMENT_MODEL = "documents.CouncilDocument"
 # Editors' avatars would otherwise come from Gravatar: a request to a third party that tells it
