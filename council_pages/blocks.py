@@ -175,23 +175,23 @@ class AgendaStreamBlock(blocks.StreamBlock):
 
 
 def agenda_skeleton():
-    """The usual start of a new agenda: approvals first, any other business last."""
+    """The usual start of a new agenda: approvals first, any other business last.
+
+    Each item is a complete block value (every child block at its default, then the title and
+    kind): the editor's widgets need a value for every field, an empty rich text included.
+    """
+    item_block = AgendaStreamBlock.base_blocks["item"]
+
+    def item(title, kind):
+        value = item_block.get_default()
+        value["title"] = str(title)
+        value["kind"] = kind
+        return ("item", value)
+
     return [
-        (
-            "item",
-            {
-                "title": str(_("Godkendelse af dagsorden")),
-                "kind": AgendaItemKind.DECISION,
-            },
-        ),
-        (
-            "item",
-            {
-                "title": str(_("Godkendelse af referat fra sidste møde")),
-                "kind": AgendaItemKind.DECISION,
-            },
-        ),
-        ("item", {"title": str(_("Eventuelt")), "kind": AgendaItemKind.OTHER_BUSINESS}),
+        item(_("Godkendelse af dagsorden"), AgendaItemKind.DECISION),
+        item(_("Godkendelse af referat fra sidste møde"), AgendaItemKind.DECISION),
+        item(_("Eventuelt"), AgendaItemKind.OTHER_BUSINESS),
     ]
 
 
