@@ -45,6 +45,9 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    # Not used in our code: its Danish catalogue translates the admin's relative times
+    # ("et minut siden"), which Wagtail renders with its naturaltime filter.
+    "django.contrib.humanize",
 ]
 
 MIDDLEWARE = [
