@@ -15,7 +15,13 @@ import pytest
 from django.core.management import call_command
 from playwright.sync_api import expect
 
-from council_pages.models import CouncilPage, MeetingIndexPage, MeetingPage
+from council_pages.models import (
+    CouncilPage,
+    HearingResponseIndexPage,
+    HearingResponsePage,
+    MeetingIndexPage,
+    MeetingPage,
+)
 
 pytestmark = [
     pytest.mark.browser,
@@ -54,6 +60,53 @@ def shot(page, width, name):
     page.screenshot(path=SHOTS / f"{width}-{name}.png", full_page=True)
 
 
+def send_back_fix_and_approve(browser, live_server, width, obj, name):
+    """The chair sends ``obj`` back with a comment from the dashboard; the secretary reads it,
+    fixes the page and sends it again; the chair approves it in the editor."""
+    title = obj.title
+
+    # The chair sends it back from the dashboard, with a comment, and is told so.
+    context, page = new_tab(browser, live_server, width)
+    log_in(page, "odense-formand")
+    row = page.locator("tr", has_text=title)
+    row.get_by_role("button", name="Handlinger").click()
+    row.get_by_role("button", name="Afvis med kommentar").click()
+    page.locator("textarea[name=comment]").fill(COMMENT)
+    shot(page, width, f"{name}-03-chair-rejects")
+    with page.expect_navigation():
+        page.locator(".modal button[type=submit]").click()
+    expect(page.locator(".messages")).to_contain_text("tilbage til sekretæren")
+    shot(page, width, f"{name}-04-chair-told")
+    context.close()
+
+    # The secretary sees the comment on the dashboard and at the top of the editor.
+    context, page = new_tab(browser, live_server, width)
+    log_in(page, "odense-sekretaer")
+    comment = page.locator("tr", has_text=title).locator("[data-rejection-comment]")
+    expect(comment).to_contain_text(COMMENT)
+    shot(page, width, f"{name}-05-secretary-dashboard")
+    page.goto(f"/admin/pages/{obj.pk}/edit/")
+    expect(page.locator(".messages")).to_contain_text(COMMENT)
+    shot(page, width, f"{name}-06-secretary-editor-banner")
+    page.fill("#id_title", title + " (rettet)")
+    page.get_by_role("button", name="Send igen til godkendelse", exact=True).click()
+    page.wait_for_url("**/admin/pages/*/")
+    context.close()
+
+    # The chair approves in the editor with the main button.
+    context, page = new_tab(browser, live_server, width)
+    log_in(page, "odense-formand")
+    page.goto(f"/admin/pages/{obj.pk}/edit/")
+    shot(page, width, f"{name}-07-chair-editor")
+    page.get_by_role("button", name="Godkend og udgiv", exact=True).click()
+    page.wait_for_url("**/admin/pages/*/")
+    expect(page.locator(".messages")).to_contain_text("Siden er udgivet")
+    shot(page, width, f"{name}-08-chair-approved")
+    context.close()
+    obj.refresh_from_db()
+    assert obj.live
+
+
 @pytest.mark.parametrize("width", [390, 1280])
 def test_meeting_from_draft_to_public_through_a_rejection(browser, live_server, width):
     call_command("load_demo", "--password", PASSWORD, stdout=StringIO(), stderr=StringIO())
@@ -69,62 +122,55 @@ def test_meeting_from_draft_to_public_through_a_rejection(browser, live_server, 
     page.fill("#id_title", title)
     page.fill("#id_date", "15.12.2026")
     page.keyboard.press("Escape")
-    shot(page, width, "01-secretary-new-meeting")
+    shot(page, width, "meeting-01-secretary-new")
     page.get_by_role("button", name="Send til godkendelse", exact=True).click()
     page.wait_for_url("**/admin/pages/*/")
     expect(page.locator(".messages")).to_contain_text("sendt til godkendelse")
-    shot(page, width, "02-secretary-sent")
+    shot(page, width, "meeting-02-secretary-sent")
     context.close()
     meeting = MeetingPage.objects.get(title=title)
     assert meeting.slug == "2026-12-15"
     assert not meeting.live
 
-    # The chair sends it back from the dashboard, with a comment, and is told so.
-    context, page = new_tab(browser, live_server, width)
-    log_in(page, "odense-formand")
-    row = page.locator("tr", has_text=title)
-    row.get_by_role("button", name="Handlinger").click()
-    row.get_by_role("button", name="Afvis med kommentar").click()
-    page.locator("textarea[name=comment]").fill(COMMENT)
-    shot(page, width, "03-chair-rejects")
-    with page.expect_navigation():
-        page.locator(".modal button[type=submit]").click()
-    expect(page.locator(".messages")).to_contain_text("tilbage til sekretæren")
-    shot(page, width, "04-chair-told")
-    context.close()
-
-    # The secretary sees the comment on the dashboard and at the top of the editor.
-    context, page = new_tab(browser, live_server, width)
-    log_in(page, "odense-sekretaer")
-    expect(page.locator("tr", has_text=title).locator("[data-rejection-comment]")).to_contain_text(
-        COMMENT
-    )
-    shot(page, width, "05-secretary-dashboard")
-    page.goto(f"/admin/pages/{meeting.pk}/edit/")
-    expect(page.locator(".messages")).to_contain_text(COMMENT)
-    shot(page, width, "06-secretary-editor-banner")
-    page.fill("#id_place", "Værestedet, Vestergade 1")
-    page.get_by_role("button", name="Send igen til godkendelse", exact=True).click()
-    page.wait_for_url("**/admin/pages/*/")
-    context.close()
-
-    # The chair approves in the editor with the main button.
-    context, page = new_tab(browser, live_server, width)
-    log_in(page, "odense-formand")
-    page.goto(f"/admin/pages/{meeting.pk}/edit/")
-    shot(page, width, "07-chair-editor")
-    page.get_by_role("button", name="Godkend og udgiv", exact=True).click()
-    page.wait_for_url("**/admin/pages/*/")
-    expect(page.locator(".messages")).to_contain_text("Siden er udgivet")
-    shot(page, width, "08-chair-approved")
-    context.close()
+    send_back_fix_and_approve(browser, live_server, width, meeting, "meeting")
 
     # Anyone finds it at its date.
-    meeting.refresh_from_db()
-    assert meeting.live
     context, page = new_tab(browser, live_server, width)
     response = page.goto("/odense/moeder/2026-12-15/")
     assert response is not None and response.status == 200
     expect(page.get_by_role("heading", level=1)).to_contain_text("15. december 2026")
-    shot(page, width, "09-public-meeting")
+    shot(page, width, "meeting-09-public")
+    context.close()
+
+
+@pytest.mark.parametrize("width", [1280])
+def test_hearing_response_from_draft_to_public_through_a_rejection(browser, live_server, width):
+    call_command("load_demo", "--password", PASSWORD, stdout=StringIO(), stderr=StringIO())
+    council = CouncilPage.objects.get(slug="odense")
+    index = HearingResponseIndexPage.objects.child_of(council).get()
+    title = "Høringssvar om varmestuens åbningstider"
+
+    context, page = new_tab(browser, live_server, width)
+    log_in(page, "odense-sekretaer")
+    page.goto(f"/admin/pages/add/council_pages/hearingresponsepage/{index.pk}/")
+    page.fill("#id_title", title)
+    page.fill("#id_response_date", "04.05.2010")
+    page.keyboard.press("Escape")
+    page.locator("[data-contentpath=response] [contenteditable=true]").click()
+    page.keyboard.type("Rådet anbefaler længere åbningstider.")
+    page.locator("#id_title").click()
+    shot(page, width, "hearing-01-secretary-new")
+    page.get_by_role("button", name="Send til godkendelse", exact=True).click()
+    page.wait_for_url("**/admin/pages/*/")
+    expect(page.locator(".messages")).to_contain_text("sendt til godkendelse")
+    context.close()
+    response_page = HearingResponsePage.objects.get(title=title)
+
+    send_back_fix_and_approve(browser, live_server, width, response_page, "hearing")
+
+    context, page = new_tab(browser, live_server, width)
+    result = page.goto(response_page.url)
+    assert result is not None and result.status == 200
+    expect(page.get_by_role("heading", level=1)).to_contain_text("(rettet)")
+    shot(page, width, "hearing-09-public")
     context.close()
