@@ -6,6 +6,7 @@ whose Danish translation (ours in ``LOCALE_PATHS``, Wagtail's, Django's) is miss
 for as a whole piece of visible text on each screen, as the secretary and as the chair.
 """
 
+import re
 from html import unescape
 from io import StringIO
 from pathlib import Path
@@ -96,6 +97,8 @@ def screens(user):
         ("document upload", reverse("wagtaildocs:add")),
         ("document chooser", reverse("wagtaildocs_chooser:choose")),
         ("document chooser upload", reverse("wagtaildocs_chooser:create")),
+        ("document chooser results", reverse("wagtaildocs_chooser:choose_results")),
+        ("document chooser search", reverse("wagtaildocs_chooser:choose_results") + "?q=referat"),
         ("history", reverse("wagtailadmin_pages:history", args=[response.pk])),
         ("workflow history", reverse("wagtailadmin_pages:workflow_history", args=[response.pk])),
         ("locked pages", reverse("wagtailadmin_reports:locked_pages")),
@@ -146,6 +149,8 @@ def english_on(response, untranslated):
     pieces, text = visible_pieces(response)
     found = sorted(pieces & untranslated)
     found += [phrase for phrase in ENGLISH_FOUND if phrase in text]
+    # A count of things Wagtail could not name ("1-1 af 1 None").
+    found += re.findall(r"\d+ af \d+ None", text)
     return found
 
 
