@@ -18,6 +18,10 @@ SYSTEM_PACKAGES ?= postgresql-15 chromium fonts-liberation fonts-dejavu-core
 
 # Passed to load_demo as --password when set (read from the environment, so any character works).
 export DEMO_PASSWORD
+# The public address: load_demo gives the Site its host and port, so links in e-mails, feeds,
+# the calendar and the API point at the server `make run` starts.
+WAGTAILADMIN_BASE_URL ?= http://$(HOST):$(PORT)
+export WAGTAILADMIN_BASE_URL
 
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
@@ -81,8 +85,7 @@ demo: migrate
 
 run: demo
 	@echo ">> Serving on http://$(HOST):$(PORT)/ (admin: http://$(HOST):$(PORT)/admin/). Ctrl-C stops."
-	WAGTAILADMIN_BASE_URL="$${WAGTAILADMIN_BASE_URL:-http://$(HOST):$(PORT)}" \
-		$(DEV_MANAGE) runserver $(HOST):$(PORT)
+	$(DEV_MANAGE) runserver $(HOST):$(PORT)
 
 # --- Quality ----------------------------------------------------------------------------------
 

@@ -8,11 +8,11 @@ from wagtail.documents.blocks import DocumentChooserBlock
 class HeadingBlock(blocks.StructBlock):
     """A section heading inside a page body (rendered as h2 or h3)."""
 
-    text = blocks.CharBlock(label=_("overskrift"))
+    text = blocks.CharBlock(label=_("Overskrift"))
     level = blocks.ChoiceBlock(
         choices=[("h2", _("Overskrift")), ("h3", _("Underoverskrift"))],
         default="h2",
-        label=_("niveau"),
+        label=_("Niveau"),
     )
 
     class Meta:
@@ -67,9 +67,9 @@ class RuleParagraphBlock(blocks.StructBlock):
     """
 
     clauses = blocks.ListBlock(
-        blocks.RichTextBlock(features=RULES_TEXT_FEATURES, label=_("stykke")),
+        blocks.RichTextBlock(features=RULES_TEXT_FEATURES, label=_("Stykke")),
         min_num=1,
-        label=_("stykker"),
+        label=_("Stykker"),
         help_text=_(
             "Første felt er selve paragraffen; hvert felt derefter bliver Stk. 2, Stk. 3 osv. "
             "Skriv ikke numrene: de sættes automatisk."
@@ -78,7 +78,7 @@ class RuleParagraphBlock(blocks.StructBlock):
     topic = blocks.ChoiceBlock(
         choices=RuleTopic.CHOICES,
         required=False,
-        label=_("nøgleregel"),
+        label=_("Nøgleregel"),
         help_text=_(
             "Vælg, hvis paragraffen fastsætter en af rådets nøgleregler. "
             "Så henviser rådets side til den."
@@ -122,30 +122,30 @@ class AgendaSubItemBlock(blocks.StructBlock):
     (discussion, decision, minority view) afterwards, on the same item.
     """
 
-    title = blocks.CharBlock(label=_("titel"))
-    kind = blocks.ChoiceBlock(choices=AgendaItemKind.CHOICES, required=False, label=_("behandling"))
+    title = blocks.CharBlock(label=_("Titel"))
+    kind = blocks.ChoiceBlock(choices=AgendaItemKind.CHOICES, required=False, label=_("Behandling"))
     description = blocks.RichTextBlock(
-        features=MINUTES_TEXT_FEATURES, required=False, label=_("sagsfremstilling")
+        features=MINUTES_TEXT_FEATURES, required=False, label=_("Sagsfremstilling")
     )
     attachments = blocks.ListBlock(
-        DocumentChooserBlock(label=_("bilag")), default=[], label=_("bilag")
+        DocumentChooserBlock(label=_("Bilag")), default=[], label=_("Bilag")
     )
     discussion = blocks.RichTextBlock(
         features=MINUTES_TEXT_FEATURES,
         required=False,
-        label=_("referat: drøftelse"),
+        label=_("Referat: drøftelse"),
         help_text=_("Udfyldes efter mødet: hvad rådet talte om."),
     )
     decision = blocks.RichTextBlock(
         features=MINUTES_TEXT_FEATURES,
         required=False,
-        label=_("referat: beslutning"),
+        label=_("Referat: beslutning"),
         help_text=_("Udfyldes efter mødet: hvad rådet besluttede."),
     )
     minority_view = blocks.RichTextBlock(
         features=MINUTES_TEXT_FEATURES,
         required=False,
-        label=_("mindretalsudtalelse"),
+        label=_("Mindretalsudtalelse"),
         help_text=_("Et mindretal kan få sin opfattelse ført til referat. Skriv hvem og hvad."),
     )
 
@@ -161,7 +161,7 @@ class AgendaSubItemBlock(blocks.StructBlock):
 class AgendaItemBlock(AgendaSubItemBlock):
     """An item on a meeting's agenda (numbered 1, 2, 3 ... from its place in the list)."""
 
-    sub_items = blocks.ListBlock(AgendaSubItemBlock(), default=[], label=_("underpunkter"))
+    sub_items = blocks.ListBlock(AgendaSubItemBlock(), default=[], label=_("Underpunkter"))
 
     class Meta:
         icon = "list-ol"
@@ -175,23 +175,23 @@ class AgendaStreamBlock(blocks.StreamBlock):
 
 
 def agenda_skeleton():
-    """The usual start of a new agenda: approvals first, any other business last."""
+    """The usual start of a new agenda: approvals first, any other business last.
+
+    Each item is a complete block value (every child block at its default, then the title and
+    kind): the editor's widgets need a value for every field, an empty rich text included.
+    """
+    item_block = AgendaStreamBlock.base_blocks["item"]
+
+    def item(title, kind):
+        value = item_block.get_default()
+        value["title"] = str(title)
+        value["kind"] = kind
+        return ("item", value)
+
     return [
-        (
-            "item",
-            {
-                "title": str(_("Godkendelse af dagsorden")),
-                "kind": AgendaItemKind.DECISION,
-            },
-        ),
-        (
-            "item",
-            {
-                "title": str(_("Godkendelse af referat fra sidste møde")),
-                "kind": AgendaItemKind.DECISION,
-            },
-        ),
-        ("item", {"title": str(_("Eventuelt")), "kind": AgendaItemKind.OTHER_BUSINESS}),
+        item(_("Godkendelse af dagsorden"), AgendaItemKind.DECISION),
+        item(_("Godkendelse af referat fra sidste møde"), AgendaItemKind.DECISION),
+        item(_("Eventuelt"), AgendaItemKind.OTHER_BUSINESS),
     ]
 
 
@@ -199,9 +199,9 @@ class MinorityOpinionBlock(blocks.StructBlock):
     """A minority opinion attached to a hearing response: who holds it and what it says."""
 
     holders = blocks.CharBlock(
-        label=_("hvem"), help_text=_("Fx “To medlemmer, der repræsenterer brugerne”.")
+        label=_("Hvem"), help_text=_("Fx “To medlemmer, der repræsenterer brugerne”.")
     )
-    text = blocks.RichTextBlock(features=RULES_TEXT_FEATURES, label=_("udtalelse"))
+    text = blocks.RichTextBlock(features=RULES_TEXT_FEATURES, label=_("Udtalelse"))
 
     class Meta:
         icon = "group"
@@ -211,8 +211,8 @@ class MinorityOpinionBlock(blocks.StructBlock):
 class FocusAreaBlock(blocks.StructBlock):
     """One of the year's focus areas (themes) in an annual report."""
 
-    title = blocks.CharBlock(label=_("tema"))
-    text = blocks.RichTextBlock(features=MINUTES_TEXT_FEATURES, required=False, label=_("tekst"))
+    title = blocks.CharBlock(label=_("Tema"))
+    text = blocks.RichTextBlock(features=MINUTES_TEXT_FEATURES, required=False, label=_("Tekst"))
 
     class Meta:
         icon = "pick"
@@ -222,8 +222,8 @@ class FocusAreaBlock(blocks.StructBlock):
 class ProposalBlock(blocks.StructBlock):
     """A proposal the council makes to the city council in its annual report."""
 
-    title = blocks.CharBlock(label=_("forslag"))
-    text = blocks.RichTextBlock(features=MINUTES_TEXT_FEATURES, required=False, label=_("tekst"))
+    title = blocks.CharBlock(label=_("Forslag"))
+    text = blocks.RichTextBlock(features=MINUTES_TEXT_FEATURES, required=False, label=_("Tekst"))
 
     class Meta:
         icon = "pick"

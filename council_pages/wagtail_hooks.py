@@ -54,3 +54,6 @@ def refuse_bulk_delete_and_move(request, action_type, objects, action_class_inst
     ):
         return only_site_administrators(request, ONLY_ADMINS_DELETE)
     return None
+
+
+from . import workflow_admin  # noqa: E402, F401  (the workflow's buttons, banner and messages)

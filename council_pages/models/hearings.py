@@ -150,7 +150,7 @@ class HearingResponsePage(BasePage):
     received_on = models.DateField(_("modtaget"), null=True, blank=True)
     deadline = models.DateField(_("høringsfrist"), null=True, blank=True)
     consultation_material = StreamField(
-        [("document", DocumentChooserBlock(label=_("dokument")))],
+        [("document", DocumentChooserBlock(label=_("Dokument")))],
         blank=True,
         verbose_name=_("høringsmateriale"),
         help_text=_("Det materiale, kommunen sendte i høring."),

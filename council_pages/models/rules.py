@@ -25,6 +25,9 @@ from council_pages.blocks import RulesStreamBlock
 
 from .base import BasePage
 
+# Log actions of a revision going live: at once, or later by `manage.py publish_scheduled`.
+PUBLISH_ACTIONS = ("wagtail.publish", "wagtail.publish.scheduled")
+
 
 @dataclass
 class NumberedClause:
@@ -280,11 +283,12 @@ class RulesOfProcedurePage(RoutablePageMixin, BasePage):
     def published_revisions(self):
         """Revisions of this page that were actually published, newest first.
 
-        Only revisions with a "wagtail.publish" log entry count, so a draft or a revision
-        waiting for the chair's approval never becomes readable here.
+        Only revisions with a publish log entry count (published at once, or by Wagtail's
+        scheduler: ``wagtail.publish.scheduled``), so a draft or a revision waiting for the
+        chair's approval never becomes readable here.
         """
         published_ids = PageLogEntry.objects.filter(
-            page=self, action="wagtail.publish", revision__isnull=False
+            page=self, action__in=PUBLISH_ACTIONS, revision__isnull=False
         ).values("revision_id")
         return Revision.page_revisions.filter(
             object_id=str(self.pk), pk__in=published_ids
@@ -293,7 +297,9 @@ class RulesOfProcedurePage(RoutablePageMixin, BasePage):
     def versions(self) -> list[dict]:
         """Published versions with their adoption dates, for the public list of versions."""
         published_at = dict(
-            PageLogEntry.objects.filter(page=self, action="wagtail.publish", revision__isnull=False)
+            PageLogEntry.objects.filter(
+                page=self, action__in=PUBLISH_ACTIONS, revision__isnull=False
+            )
             .order_by("timestamp")
             .values_list("revision_id", "timestamp")
         )

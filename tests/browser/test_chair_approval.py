@@ -53,8 +53,8 @@ def test_secretary_submits_chair_approves_public_reads(browser, live_server):
     # Leaving the editor is what stores its text in the form.
     page.locator("#id_title").click()
     expect(page.locator("input[name=response]")).to_have_value(re.compile("natvarmestuen"))
-    page.get_by_role("button", name="Flere handlinger").click()
-    page.get_by_role("button", name="Send til Formandsgodkendelse").click()
+    # Sending to the chair is the main button.
+    page.get_by_role("button", name="Send til godkendelse", exact=True).click()
     page.wait_for_url("**/admin/pages/*/")
     expect(page.locator(".messages")).to_contain_text(
         f"Siden '{TITLE}' er oprettet og sendt til godkendelse."
@@ -73,6 +73,9 @@ def test_secretary_submits_chair_approves_public_reads(browser, live_server):
     with page.expect_navigation():
         row.get_by_role("button", name="Godkend og udgiv", exact=True).click()
     page.wait_for_load_state("networkidle")
+    expect(page.locator(".messages")).to_contain_text(
+        f"Du har godkendt “{TITLE}”. Siden er udgivet."
+    )
     expect(page.get_by_text("Venter på din godkendelse")).to_have_count(0)
     context.close()
 

@@ -1,5 +1,7 @@
 """Rules of procedure: computed § and Stk. numbers, anchors, key rules and public versions."""
 
+import datetime
+
 import pytest
 from django.urls import reverse
 from wagtail.test.utils import WagtailPageTestCase
@@ -216,3 +218,41 @@ def test_open_data_api_gives_the_numbered_paragraphs(client, council):
     paragraph = data["numbered_paragraphs"][1]
     assert paragraph["number"] == 2 and paragraph["chapter"] == "Rådets virksomhed"
     assert paragraph["clauses"][1] == {"number": 2, "anchor": "p2-stk2", "html": "<p>c</p>"}
+
+
+@pytest.mark.django_db
+def test_a_version_published_by_the_scheduler_is_listed_and_readable(client, council):
+    """Wagtail's scheduler logs ``wagtail.publish.scheduled``; such versions count too."""
+    from django.core.management import call_command
+    from django.utils import timezone
+    from wagtail.models import PageLogEntry, Revision
+
+    rules = RulesOfProcedurePageFactory(
+        parent=council, body=_body(rule_paragraph("Rådet har 8-10 medlemmer."))
+    )
+    first = rules.save_revision()
+    first.publish()
+    rules.refresh_from_db()
+    rules.body = _body(rule_paragraph("Rådet har 10-12 medlemmer."))
+    rules.go_live_at = timezone.now() + datetime.timedelta(days=1)
+    scheduled = rules.save_revision()
+    scheduled.publish()
+    # The day comes (moved to a minute ago): the scheduler publishes it.
+    past = timezone.now() - datetime.timedelta(minutes=1)
+    scheduled.refresh_from_db()
+    scheduled.content["go_live_at"] = past.isoformat()
+    Revision.objects.filter(pk=scheduled.pk).update(
+        approved_go_live_at=past, content=scheduled.content
+    )
+    call_command("publish_scheduled")
+    assert PageLogEntry.objects.filter(
+        page=rules, action="wagtail.publish.scheduled", revision=scheduled
+    ).exists()
+    rules = RulesOfProcedurePage.objects.get(pk=rules.pk)
+    assert [v["id"] for v in rules.versions()] == [scheduled.pk, first.pk]
+
+    # The current (scheduled) version is the page; the earlier one stays readable.
+    response = client.get(f"{_versions_url(rules)}{scheduled.pk}/")
+    assert response.status_code == 302
+    html = client.get(f"{_versions_url(rules)}{first.pk}/").content.decode()
+    assert "Rådet har 8-10 medlemmer." in html

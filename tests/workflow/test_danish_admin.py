@@ -65,7 +65,7 @@ def test_secretary_and_chair_journey_is_in_danish(client, people, councils):
     form = client.get(add_url)
     assert_danish(
         form,
-        ["Send til Formandsgodkendelse", "Gem skitse", "Sidens titel", "Udgives (dato og tid)"],
+        ["Send til godkendelse", "Gem skitse", "Sidens titel", "Udgives (dato og tid)"],
         [
             "Submit to",
             "Save draft",

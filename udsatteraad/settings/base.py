@@ -55,6 +55,9 @@ INSTALLED_APPS = [
     "axes",
     # Empties the page cache whenever content changes (udsatteraad/pagecache).
     "udsatteraad.pagecache",
+    # Not used in our code: its Danish catalogue translates the admin's relative times
+    # ("et minut siden"), which Wagtail renders with its naturaltime filter.
+    "django.contrib.humanize",
 ]
 
 MIDDLEWARE = [

@@ -9,3 +9,7 @@ EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }
+
+# A missing page shows the site's Danish 404 page, as in production (see the middleware).
+if not os.environ.get("UDSATTERAAD_DEBUG_404"):  # noqa: F405
+    MIDDLEWARE = [*MIDDLEWARE, "udsatteraad.dev_middleware.DanishNotFoundMiddleware"]  # noqa: F405

@@ -11,6 +11,7 @@ from council_pages.demo import DemoContext
 STEPS = [
     "council_pages.demo.councils",
     "council_pages.demo.site_pages",
+    "council_pages.demo.site_address",
     "council_pages.demo.publications",
     "documents.demo",
     "council_pages.demo.workflow",

@@ -1,0 +1,176 @@
+"""The editor's day in Chromium, as the demo users: the secretary writes a meeting and sends it,
+the chair sends it back with a comment, the secretary reads the comment, fixes the page and
+sends it again, the chair approves, and the meeting is on the public site at its date.
+
+Screenshots of the main steps, at 390 and 1280 px wide, are saved outside the repository in
+``$UDSATTERAAD_SCREENSHOTS`` (default: ``<tmp>/udsatteraad-screenshots/``) for a person to look at.
+"""
+
+import os
+import tempfile
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+from playwright.sync_api import expect
+
+from council_pages.models import (
+    CouncilPage,
+    HearingResponseIndexPage,
+    HearingResponsePage,
+    MeetingIndexPage,
+    MeetingPage,
+)
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+PASSWORD = "demo-i-test"  # noqa: S105 - a test-only password
+COMMENT = "Skriv, hvor mødet holdes."
+SHOTS = Path(
+    os.environ.get("UDSATTERAAD_SCREENSHOTS")
+    or Path(tempfile.gettempdir()) / "udsatteraad-screenshots"
+)
+
+
+def new_tab(browser, live_server, width):
+    context = browser.new_context(
+        base_url=live_server.url,
+        locale="da-DK",
+        timezone_id="Europe/Copenhagen",
+        viewport={"width": width, "height": 900},
+    )
+    context.set_default_timeout(15_000)
+    return context, context.new_page()
+
+
+def log_in(page, username):
+    page.goto("/admin/login/")
+    page.fill("input[name=username]", username)
+    page.fill("input[name=password]", PASSWORD)
+    page.locator("button[type=submit]").click()
+    page.wait_for_url("**/admin/")
+
+
+def shot(page, width, name):
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=SHOTS / f"{width}-{name}.png", full_page=True)
+
+
+def send_back_fix_and_approve(browser, live_server, width, obj, name):
+    """The chair sends ``obj`` back with a comment from the dashboard; the secretary reads it,
+    fixes the page and sends it again; the chair approves it in the editor."""
+    title = obj.title
+
+    # The chair sends it back from the dashboard, with a comment, and is told so.
+    context, page = new_tab(browser, live_server, width)
+    log_in(page, "odense-formand")
+    row = page.locator("tr", has_text=title)
+    row.get_by_role("button", name="Handlinger").click()
+    row.get_by_role("button", name="Afvis med kommentar").click()
+    page.locator("textarea[name=comment]").fill(COMMENT)
+    shot(page, width, f"{name}-03-chair-rejects")
+    with page.expect_navigation():
+        page.locator(".modal button[type=submit]").click()
+    expect(page.locator(".messages")).to_contain_text("tilbage til sekretæren")
+    shot(page, width, f"{name}-04-chair-told")
+    context.close()
+
+    # The secretary sees the comment on the dashboard and at the top of the editor.
+    context, page = new_tab(browser, live_server, width)
+    log_in(page, "odense-sekretaer")
+    comment = page.locator("tr", has_text=title).locator("[data-rejection-comment]")
+    expect(comment).to_contain_text(COMMENT)
+    shot(page, width, f"{name}-05-secretary-dashboard")
+    page.goto(f"/admin/pages/{obj.pk}/edit/")
+    expect(page.locator(".messages")).to_contain_text(COMMENT)
+    shot(page, width, f"{name}-06-secretary-editor-banner")
+    page.fill("#id_title", title + " (rettet)")
+    page.get_by_role("button", name="Send igen til godkendelse", exact=True).click()
+    page.wait_for_url("**/admin/pages/*/")
+    context.close()
+
+    # The chair approves in the editor with the main button.
+    context, page = new_tab(browser, live_server, width)
+    log_in(page, "odense-formand")
+    page.goto(f"/admin/pages/{obj.pk}/edit/")
+    shot(page, width, f"{name}-07-chair-editor")
+    page.get_by_role("button", name="Godkend og udgiv", exact=True).click()
+    page.wait_for_url("**/admin/pages/*/")
+    expect(page.locator(".messages")).to_contain_text("Siden er udgivet")
+    shot(page, width, f"{name}-08-chair-approved")
+    context.close()
+    obj.refresh_from_db()
+    assert obj.live
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_meeting_from_draft_to_public_through_a_rejection(browser, live_server, width):
+    call_command("load_demo", "--password", PASSWORD, stdout=StringIO(), stderr=StringIO())
+    council = CouncilPage.objects.get(slug="odense")
+    index = MeetingIndexPage.objects.child_of(council).get()
+    title = "Møde 15. december 2026"
+
+    # The secretary writes the meeting and sends it to the chair with the main button.
+    context, page = new_tab(browser, live_server, width)
+    log_in(page, "odense-sekretaer")
+    page.goto(f"/admin/pages/add/council_pages/meetingpage/{index.pk}/")
+    expect(page.get_by_text("failed to render")).to_have_count(0)
+    page.fill("#id_title", title)
+    page.fill("#id_date", "15.12.2026")
+    page.keyboard.press("Escape")
+    shot(page, width, "meeting-01-secretary-new")
+    page.get_by_role("button", name="Send til godkendelse", exact=True).click()
+    page.wait_for_url("**/admin/pages/*/")
+    expect(page.locator(".messages")).to_contain_text("sendt til godkendelse")
+    shot(page, width, "meeting-02-secretary-sent")
+    context.close()
+    meeting = MeetingPage.objects.get(title=title)
+    assert meeting.slug == "2026-12-15"
+    assert not meeting.live
+
+    send_back_fix_and_approve(browser, live_server, width, meeting, "meeting")
+
+    # Anyone finds it at its date.
+    context, page = new_tab(browser, live_server, width)
+    response = page.goto("/odense/moeder/2026-12-15/")
+    assert response is not None and response.status == 200
+    expect(page.get_by_role("heading", level=1)).to_contain_text("15. december 2026")
+    shot(page, width, "meeting-09-public")
+    context.close()
+
+
+@pytest.mark.parametrize("width", [1280])
+def test_hearing_response_from_draft_to_public_through_a_rejection(browser, live_server, width):
+    call_command("load_demo", "--password", PASSWORD, stdout=StringIO(), stderr=StringIO())
+    council = CouncilPage.objects.get(slug="odense")
+    index = HearingResponseIndexPage.objects.child_of(council).get()
+    title = "Høringssvar om varmestuens åbningstider"
+
+    context, page = new_tab(browser, live_server, width)
+    log_in(page, "odense-sekretaer")
+    page.goto(f"/admin/pages/add/council_pages/hearingresponsepage/{index.pk}/")
+    page.fill("#id_title", title)
+    page.fill("#id_response_date", "04.05.2010")
+    page.keyboard.press("Escape")
+    page.locator("[data-contentpath=response] [contenteditable=true]").click()
+    page.keyboard.type("Rådet anbefaler længere åbningstider.")
+    page.locator("#id_title").click()
+    shot(page, width, "hearing-01-secretary-new")
+    page.get_by_role("button", name="Send til godkendelse", exact=True).click()
+    page.wait_for_url("**/admin/pages/*/")
+    expect(page.locator(".messages")).to_contain_text("sendt til godkendelse")
+    context.close()
+    response_page = HearingResponsePage.objects.get(title=title)
+
+    send_back_fix_and_approve(browser, live_server, width, response_page, "hearing")
+
+    context, page = new_tab(browser, live_server, width)
+    result = page.goto(response_page.url)
+    assert result is not None and result.status == 200
+    expect(page.get_by_role("heading", level=1)).to_contain_text("(rettet)")
+    shot(page, width, "hearing-09-public")
+    context.close()
