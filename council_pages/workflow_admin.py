@@ -11,6 +11,7 @@ Built on Wagtail's own extension points, not on copies of its views:
 """
 
 from django.contrib import messages
+from django.http import Http404
 from django.utils.translation import gettext as _
 from wagtail import hooks
 from wagtail.admin.action_menu import (
@@ -20,7 +21,7 @@ from wagtail.admin.action_menu import (
     SubmitForModerationMenuItem,
     WorkflowMenuItem,
 )
-from wagtail.admin.views.pages.workflow import WorkflowActionView
+from wagtail.admin.views.pages.workflow import ConfirmWorkflowCancellationView, WorkflowActionView
 from wagtail.admin.viewsets.pages import PageViewSet, page_viewset_registry
 from wagtail.models import Page, TaskState, WorkflowState
 
@@ -151,15 +152,27 @@ class ConfirmingWorkflowActionView(WorkflowActionView):
         return response
 
 
+class ScopedConfirmWorkflowCancellationView(ConfirmWorkflowCancellationView):
+    """Asked by the editor before publishing; tells nobody but the page's editors whether the
+    page is in moderation (Wagtail answers it for any page id)."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if not self.object.permissions_for_user(request.user).can_edit():
+            raise Http404
+        return super().dispatch(request, *args, **kwargs)
+
+
 class CouncilPageViewSet(PageViewSet):
     """Wagtail's page views for every page type of the site (all derive from ``BasePage``).
 
     Like Wagtail's fallback viewset it works on ``Page``; it is registered for ``BasePage`` so
-    that it serves all the site's page types. Only the workflow-action view differs.
+    that it serves all the site's page types. Only the workflow-action and cancellation-check
+    views differ.
     """
 
     model = Page
     workflow_action_view_class = ConfirmingWorkflowActionView
+    confirm_workflow_cancellation_view_class = ScopedConfirmWorkflowCancellationView
 
     def on_register(self):
         super(PageViewSet, self).on_register()

@@ -335,3 +335,26 @@ def test_the_readers_login_lets_a_council_member_in_and_refuses_other_sites(clie
     assert response["Location"] == restricted.url
     assert client.get(restricted.url).status_code == 200
     assert member.is_authenticated
+
+
+def test_the_ownership_report_names_references_to_other_councils_documents(site):
+    from io import StringIO
+
+    from django.core.management import CommandError, call_command
+
+    out = StringIO()
+    with pytest.raises(CommandError):
+        call_command("check_document_ownership", stdout=out)
+    report = out.getvalue()
+    assert HIDDEN["foreign_document_block"] in report
+    assert HIDDEN["foreign_document_link"] in report
+    assert "Herning" in report
+    assert HIDDEN["private_collection_document"] not in report  # Vejle's own, if private
+
+
+def test_the_cancellation_check_tells_other_councils_nothing(client, site):
+    from django.urls import reverse
+
+    client.force_login(site["secretary"])
+    url = reverse("wagtailadmin_pages:confirm_workflow_cancellation", args=[site["visible"].pk])
+    assert client.get(url).status_code == 404
