@@ -66,7 +66,7 @@ def as_actor(client, people, actor):
 
 
 def refused(response):
-    """The admin's ways of saying no: 403, or a redirect to the login page or the dashboard."""
+    """The ways of saying no: 403, or a redirect to a login page or the dashboard."""
     if response.status_code == 403:
         return True
     if response.status_code == 302:
@@ -78,6 +78,7 @@ def refused(response):
                 "/",
             )
             or "/login" in response.url
+            or response.url.startswith(reverse("reader_login"))
         )
     return False
 
