@@ -8,8 +8,11 @@ documents (and the pages above their council, so they can find their way down to
 administrators see everything. Registered from ``council_pages.wagtail_hooks``.
 """
 
+from django.core.exceptions import ValidationError
 from django.db.models import Q
+from django.shortcuts import redirect
 from wagtail import hooks
+from wagtail.admin import messages
 from wagtail.admin.views.bulk_action import BulkAction
 from wagtail.admin.views.pages.bulk_actions import (
     DeleteBulkAction,
@@ -31,6 +34,7 @@ from wagtail.models import Page
 from wagtail.permissions import policy_registry
 
 from council_pages.models import CouncilPage
+from council_pages.ownership import check_document_ownership
 
 
 def is_scoped(user) -> bool:
@@ -67,6 +71,23 @@ def page_chooser_shows_own_council(pages, request):
     if not is_scoped(request.user):
         return pages
     return pages.filter(own_pages_q(request.user, with_ancestors=True))
+
+
+@hooks.register("before_copy_page")
+def refuse_copying_foreign_documents(request, page):
+    """A copy may not take documents into a council they do not belong to
+    (``council_pages.ownership``): the copy form says which, and nothing is copied."""
+    parent_id = request.POST.get("new_parent_page", "") if request.method == "POST" else ""
+    parent = Page.objects.filter(pk=parent_id).first() if parent_id.isdigit() else None
+    if parent is None:
+        return None
+    try:
+        check_document_ownership(page.specific, parent=parent)
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+        return redirect(request.get_full_path())
+    return None
 
 
 class ScopedDocumentsAdminAPIViewSet(DocumentsAdminAPIViewSet):

@@ -184,9 +184,9 @@ def foreign_documents(page, parent=None) -> list[tuple[object, str]]:
 
     A page may use the documents of its own council's collection and of the shared collections;
     a page outside every council, the site-wide documents and the shared ones. ``parent`` gives
-    the place of a page that is not in the tree yet. Reads the content exactly as Wagtail's
-    reference index will (document blocks, choosers, rich-text links), so what this allows is
-    what the serving rule later sees.
+    the place of a page that is not there yet (a new page, a copy). Reads the content exactly
+    as Wagtail's reference index will (document blocks, choosers, rich-text links), so what this
+    allows is what the serving rule later sees.
     """
     Document = get_document_model()
     document_type = ContentType.objects.get_for_model(Document).pk
@@ -199,7 +199,7 @@ def foreign_documents(page, parent=None) -> list[tuple[object, str]]:
             fields.setdefault(int(object_id), model_path.split(".")[0])
     if not fields:
         return []
-    path = page.path or (parent.path if parent is not None else "")
+    path = parent.path if parent is not None else page.path
     council = council_at(path) if path else None
     documents = Document.objects.filter(pk__in=fields).select_related("council")
     shared = shared_collections()

@@ -118,3 +118,24 @@ def test_the_chair_cannot_approve_a_revision_that_links_to_another_councils_docu
     page = HearingResponsePage.objects.get(pk=page.pk)
     assert not page.live
     assert not herning_document.__class__.objects.public().filter(pk=herning_document.pk).exists()
+
+
+def test_copying_a_page_into_another_council_with_its_documents_is_refused(
+    client, councils, people
+):
+    own = make_document("Odense-notat til kopi", council_collection(councils["a"]))
+    page = make_hearing_response(councils["a"], user=people["secretary_a"])
+    page.consultation_material = [("document", own)]
+    page.save_revision().publish()
+    target = make_hearing_response(councils["b"]).get_parent()
+    login(client, people["admin"])
+
+    response = client.post(
+        reverse("wagtailadmin_pages:copy", args=[page.pk]),
+        {"new_title": "Kopi", "new_slug": "kopi", "new_parent_page": str(target.pk)},
+        follow=True,
+    )
+
+    assert response.status_code == 200
+    assert "Odense-notat til kopi" in response.content.decode()
+    assert not HearingResponsePage.objects.child_of(target).filter(slug="kopi").exists()
