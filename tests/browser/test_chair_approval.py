@@ -7,6 +7,7 @@ import pytest
 from playwright.sync_api import expect
 
 from council_pages.models import CouncilRole, CouncilRoleKind, HearingResponsePage, HomePage
+from tests.browser.admin import log_in, new_tab
 from tests.workflow.conftest import PASSWORD, make_council, make_hearing_response, make_user
 
 pytestmark = [
@@ -15,22 +16,6 @@ pytestmark = [
 ]
 
 TITLE = "Høringssvar om natvarmestuen"
-
-
-def new_tab(browser, live_server):
-    context = browser.new_context(
-        base_url=live_server.url, locale="da-DK", timezone_id="Europe/Copenhagen"
-    )
-    context.set_default_timeout(15_000)
-    return context, context.new_page()
-
-
-def log_in(page, username):
-    page.goto("/admin/login/")
-    page.fill("input[name=username]", username)
-    page.fill("input[name=password]", PASSWORD)
-    page.locator("button[type=submit]").click()
-    page.wait_for_url("**/admin/")
 
 
 def test_secretary_submits_chair_approves_public_reads(browser, live_server):
@@ -42,7 +27,7 @@ def test_secretary_submits_chair_approves_public_reads(browser, live_server):
 
     # The secretary writes a hearing response and sends it to the chair.
     context, page = new_tab(browser, live_server)
-    log_in(page, "sekretaer-a")
+    log_in(page, "sekretaer-a", PASSWORD)
     page.goto(f"/admin/pages/add/council_pages/hearingresponsepage/{index.pk}/")
     page.fill("#id_title", TITLE)
     page.fill("#id_response_date", "04.05.2010")
@@ -66,7 +51,7 @@ def test_secretary_submits_chair_approves_public_reads(browser, live_server):
 
     # The chair finds it on the dashboard and approves it.
     context, page = new_tab(browser, live_server)
-    log_in(page, "formand-a")
+    log_in(page, "formand-a", PASSWORD)
     expect(page.get_by_text("Venter på din godkendelse")).to_be_visible()
     row = page.locator("tr", has_text=TITLE)
     row.get_by_role("button", name="Handlinger").click()

@@ -10,6 +10,7 @@ from django.urls import reverse
 from wagtail.models import Page
 
 from council_pages.models import CouncilPage
+from tests.browser.admin import log_in
 
 pytestmark = [
     pytest.mark.browser,
@@ -17,14 +18,6 @@ pytestmark = [
 ]
 
 PASSWORD = "demo-i-test"  # noqa: S105 - a test-only password
-
-
-def log_in(page, username):
-    page.goto("/admin/login/")
-    page.fill("input[name=username]", username)
-    page.fill("input[name=password]", PASSWORD)
-    page.locator("button[type=submit]").click()
-    page.wait_for_url("**/admin/")
 
 
 def form_urls(user, council):
@@ -67,7 +60,7 @@ def test_secretary_opens_every_add_and_edit_form_without_errors(page):
     errors = []
     page.on("console", lambda msg: msg.type == "error" and errors.append(msg.text.splitlines()[0]))
     page.on("pageerror", lambda exc: errors.append(str(exc).splitlines()[0]))
-    log_in(page, "odense-sekretaer")
+    log_in(page, "odense-sekretaer", PASSWORD)
     problems = []
     for label, url in urls:
         errors.clear()

@@ -22,6 +22,7 @@ from council_pages.models import (
     MeetingIndexPage,
     MeetingPage,
 )
+from tests.browser.admin import log_in, new_tab
 
 pytestmark = [
     pytest.mark.browser,
@@ -36,25 +37,6 @@ SHOTS = Path(
 )
 
 
-def new_tab(browser, live_server, width):
-    context = browser.new_context(
-        base_url=live_server.url,
-        locale="da-DK",
-        timezone_id="Europe/Copenhagen",
-        viewport={"width": width, "height": 900},
-    )
-    context.set_default_timeout(15_000)
-    return context, context.new_page()
-
-
-def log_in(page, username):
-    page.goto("/admin/login/")
-    page.fill("input[name=username]", username)
-    page.fill("input[name=password]", PASSWORD)
-    page.locator("button[type=submit]").click()
-    page.wait_for_url("**/admin/")
-
-
 def shot(page, width, name):
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=SHOTS / f"{width}-{name}.png", full_page=True)
@@ -67,7 +49,7 @@ def send_back_fix_and_approve(browser, live_server, width, obj, name):
 
     # The chair sends it back from the dashboard, with a comment, and is told so.
     context, page = new_tab(browser, live_server, width)
-    log_in(page, "odense-formand")
+    log_in(page, "odense-formand", PASSWORD)
     row = page.locator("tr", has_text=title)
     row.get_by_role("button", name="Handlinger").click()
     row.get_by_role("button", name="Afvis med kommentar").click()
@@ -81,7 +63,7 @@ def send_back_fix_and_approve(browser, live_server, width, obj, name):
 
     # The secretary sees the comment on the dashboard and at the top of the editor.
     context, page = new_tab(browser, live_server, width)
-    log_in(page, "odense-sekretaer")
+    log_in(page, "odense-sekretaer", PASSWORD)
     comment = page.locator("tr", has_text=title).locator("[data-rejection-comment]")
     expect(comment).to_contain_text(COMMENT)
     shot(page, width, f"{name}-05-secretary-dashboard")
@@ -95,7 +77,7 @@ def send_back_fix_and_approve(browser, live_server, width, obj, name):
 
     # The chair approves in the editor with the main button.
     context, page = new_tab(browser, live_server, width)
-    log_in(page, "odense-formand")
+    log_in(page, "odense-formand", PASSWORD)
     page.goto(f"/admin/pages/{obj.pk}/edit/")
     shot(page, width, f"{name}-07-chair-editor")
     page.get_by_role("button", name="Godkend og udgiv", exact=True).click()
@@ -116,7 +98,7 @@ def test_meeting_from_draft_to_public_through_a_rejection(browser, live_server, 
 
     # The secretary writes the meeting and sends it to the chair with the main button.
     context, page = new_tab(browser, live_server, width)
-    log_in(page, "odense-sekretaer")
+    log_in(page, "odense-sekretaer", PASSWORD)
     page.goto(f"/admin/pages/add/council_pages/meetingpage/{index.pk}/")
     expect(page.get_by_text("failed to render")).to_have_count(0)
     page.fill("#id_title", title)
@@ -151,7 +133,7 @@ def test_hearing_response_from_draft_to_public_through_a_rejection(browser, live
     title = "Høringssvar om varmestuens åbningstider"
 
     context, page = new_tab(browser, live_server, width)
-    log_in(page, "odense-sekretaer")
+    log_in(page, "odense-sekretaer", PASSWORD)
     page.goto(f"/admin/pages/add/council_pages/hearingresponsepage/{index.pk}/")
     page.fill("#id_title", title)
     page.fill("#id_response_date", "04.05.2010")
