@@ -854,6 +854,9 @@ def _assign(page, fields: dict) -> bool:
         if isinstance(field, StreamField):
             new = field.to_python(json.dumps(value))
             old = getattr(page, name)
+            # Read every block of both, so both come out in Wagtail's current stored form (a
+            # block not yet read is written back exactly as it was loaded, e.g. old-style lists).
+            list(new), list(old)
             prep = field.stream_block.get_prep_value
             if _strip_ids(prep(old)) != _strip_ids(prep(new)):
                 setattr(page, name, new)
