@@ -5,8 +5,8 @@ import pytest
 from playwright.sync_api import expect
 
 from council_pages.models import CouncilRole, CouncilRoleKind, HearingResponsePage, HomePage
-from tests.browser.test_chair_approval import log_in, new_tab
-from tests.workflow.conftest import make_council, make_hearing_response, make_user
+from tests.browser.admin import log_in, new_tab
+from tests.workflow.conftest import PASSWORD, make_council, make_hearing_response, make_user
 
 pytestmark = [
     pytest.mark.browser,
@@ -21,11 +21,10 @@ def test_a_cpr_number_is_refused_and_masked_with_the_button(browser, live_server
     draft = make_hearing_response(council, "Svar om bostøtte", live=False, user=secretary)
 
     context, page = new_tab(browser, live_server)
-    log_in(page, "sekretaer-a")
+    log_in(page, "sekretaer-a", PASSWORD)
     page.goto(f"/admin/pages/{draft.pk}/edit/")
     page.fill("#id_title", "Svar om borger 010190-1234")
-    page.get_by_role("button", name="Flere handlinger").click()
-    page.get_by_role("button", name="Send til Formandsgodkendelse").click()
+    page.get_by_role("button", name="Send til godkendelse", exact=True).click()
     page.wait_for_load_state("networkidle")
     expect(page.locator(".messages")).to_contain_text("kan ikke sendes til godkendelse")
     expect(page.locator(".messages")).to_contain_text("«010190-1234» i Titel")
