@@ -265,6 +265,9 @@ ADMIN_URLS = [
     "/admin/reports/locked/",
     "/admin/reports/workflow/",
     "/admin/reports/aging-pages/",
+    "/admin/reports/workflow_tasks/",
+    "/admin/reports/site-history/",
+    "/admin/reports/page-types-usage/results/",
 ]
 
 
