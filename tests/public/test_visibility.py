@@ -324,7 +324,10 @@ def test_the_way_to_the_login_sets_no_cookie_and_writes_no_session(client, site)
     assert not client.cookies
 
 
-def test_the_readers_login_lets_a_council_member_in_and_refuses_other_sites(client, site):
+def test_the_readers_login_lets_a_council_member_in_and_refuses_other_sites(site):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)  # as a browser: no token, Origin decides
     restricted = HearingResponsePage.objects.get(title__contains=HIDDEN["restricted_page"])
     member = get_user_model().objects.create_user("vejle-medlem", password="kodeord-123")
     form = {"username": "vejle-medlem", "password": "kodeord-123", "next": restricted.url}
