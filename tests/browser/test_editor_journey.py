@@ -16,11 +16,14 @@ from django.core.management import call_command
 from playwright.sync_api import expect
 
 from council_pages.models import (
+    AnnualReportIndexPage,
+    AnnualReportPage,
     CouncilPage,
     HearingResponseIndexPage,
     HearingResponsePage,
     MeetingIndexPage,
     MeetingPage,
+    RulesOfProcedurePage,
 )
 from tests.browser.admin import log_in, new_tab
 
@@ -155,4 +158,64 @@ def test_hearing_response_from_draft_to_public_through_a_rejection(browser, live
     assert result is not None and result.status == 200
     expect(page.get_by_role("heading", level=1)).to_contain_text("(rettet)")
     shot(page, width, "hearing-09-public")
+    context.close()
+
+
+@pytest.mark.parametrize("width", [1280])
+def test_annual_report_from_draft_to_public_through_a_rejection(browser, live_server, width):
+    call_command("load_demo", "--password", PASSWORD, stdout=StringIO(), stderr=StringIO())
+    council = CouncilPage.objects.get(slug="odense")
+    index = AnnualReportIndexPage.objects.child_of(council).get()
+
+    context, page = new_tab(browser, live_server, width)
+    log_in(page, "odense-sekretaer", PASSWORD)
+    page.goto(f"/admin/pages/add/council_pages/annualreportpage/{index.pk}/")
+    expect(page.get_by_text("failed to render")).to_have_count(0)
+    page.fill("#id_title", "Årsrapport 2012")
+    page.fill("#id_start_year", "2012")
+    page.fill("#id_summary", "Et år med nye væresteder.")
+    shot(page, width, "report-01-secretary-new")
+    page.get_by_role("button", name="Send til godkendelse", exact=True).click()
+    page.wait_for_url("**/admin/pages/*/")
+    expect(page.locator(".messages")).to_contain_text("sendt til godkendelse")
+    context.close()
+    report = AnnualReportPage.objects.get(start_year=2012, title="Årsrapport 2012")
+
+    send_back_fix_and_approve(browser, live_server, width, report, "report")
+
+    context, page = new_tab(browser, live_server, width)
+    result = page.goto(AnnualReportPage.objects.get(pk=report.pk).url)
+    assert result is not None and result.status == 200
+    expect(page.get_by_role("heading", level=1)).to_contain_text("(rettet)")
+    shot(page, width, "report-09-public")
+    context.close()
+
+
+@pytest.mark.parametrize("width", [1280])
+def test_new_rules_version_to_public_through_a_rejection(browser, live_server, width):
+    call_command("load_demo", "--password", PASSWORD, stdout=StringIO(), stderr=StringIO())
+    council = CouncilPage.objects.get(slug="odense")
+    rules = RulesOfProcedurePage.objects.child_of(council).get()
+
+    context, page = new_tab(browser, live_server, width)
+    log_in(page, "odense-sekretaer", PASSWORD)
+    page.goto(f"/admin/pages/{rules.pk}/edit/")
+    expect(page.get_by_text("failed to render")).to_have_count(0)
+    page.fill("#id_amendment_note", "Mødefrekvensen er ændret.")
+    shot(page, width, "rules-01-secretary-edits")
+    page.get_by_role("button", name="Send til godkendelse", exact=True).click()
+    page.wait_for_url("**/admin/pages/*/")
+    expect(page.locator(".messages")).to_contain_text("sendt til godkendelse")
+    context.close()
+
+    send_back_fix_and_approve(browser, live_server, width, rules, "rules")
+
+    context, page = new_tab(browser, live_server, width)
+    result = page.goto(rules.url)
+    assert result is not None and result.status == 200
+    expect(page.get_by_role("heading", level=1)).to_contain_text("(rettet)")
+    shot(page, width, "rules-09-public")
+    # The new version is listed with its note beside the earlier ones.
+    page.goto(rules.url + "versioner/")
+    expect(page.get_by_text("Mødefrekvensen er ændret.")).to_have_count(1)
     context.close()
