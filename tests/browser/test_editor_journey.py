@@ -219,3 +219,30 @@ def test_new_rules_version_to_public_through_a_rejection(browser, live_server, w
     page.goto(rules.url + "versioner/")
     expect(page.get_by_text("Mødefrekvensen er ændret.")).to_have_count(1)
     context.close()
+
+
+@pytest.mark.parametrize("width", [1280])
+def test_council_page_change_to_public_through_a_rejection(browser, live_server, width):
+    call_command("load_demo", "--password", PASSWORD, stdout=StringIO(), stderr=StringIO())
+    council = CouncilPage.objects.get(slug="odense")
+
+    context, page = new_tab(browser, live_server, width)
+    log_in(page, "odense-sekretaer", PASSWORD)
+    page.goto(f"/admin/pages/{council.pk}/edit/")
+    expect(page.get_by_text("failed to render")).to_have_count(0)
+    page.fill("#id_official_name", "Rådet for Socialt Udsatte i Odense Kommune")
+    shot(page, width, "council-01-secretary-edits")
+    page.get_by_role("button", name="Send til godkendelse", exact=True).click()
+    page.wait_for_url("**/admin/pages/*/")
+    expect(page.locator(".messages")).to_contain_text("sendt til godkendelse")
+    context.close()
+
+    send_back_fix_and_approve(browser, live_server, width, council, "council")
+
+    context, page = new_tab(browser, live_server, width)
+    result = page.goto("/odense/")
+    assert result is not None and result.status == 200
+    # The public page is headed by the official name the secretary changed.
+    expect(page.get_by_role("heading", level=1)).to_contain_text("i Odense Kommune")
+    shot(page, width, "council-09-public")
+    context.close()
