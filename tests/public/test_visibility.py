@@ -13,7 +13,7 @@ import re
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
-from wagtail.models import CollectionViewRestriction, PageViewRestriction
+from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 
 from council_pages.models import (
     CouncilPage,
@@ -364,3 +364,18 @@ def test_the_cancellation_check_tells_other_councils_nothing(client, site):
     client.force_login(site["secretary"])
     url = reverse("wagtailadmin_pages:confirm_workflow_cancellation", args=[site["visible"].pk])
     assert client.get(url).status_code == 404
+
+
+def test_site_administrators_mark_shared_collections_in_the_admin(client, site):
+    from visibility.models import SharedCollection
+
+    shared = Collection.get_first_root_node().add_child(name="Fælles vejledninger")
+    admin = get_user_model().objects.create_superuser("chef", password="kodeord-123")
+    client.force_login(admin)
+    response = client.post("/admin/shared_collections/new/", {"collection": shared.pk})
+    assert response.status_code == 302
+    assert SharedCollection.objects.filter(collection=shared).exists()
+    assert "Fælles vejledninger" in client.get("/admin/shared_collections/").content.decode()
+
+    client.force_login(site["secretary"])
+    assert client.get("/admin/shared_collections/").status_code in (302, 403)
