@@ -29,9 +29,8 @@ def collection_is_restricted(document) -> bool:
 
 
 def is_public(document) -> bool:
-    """True if anyone at all may download ``document`` (rule 1 above)."""
-    if document.contains_cpr_number:
-        return False
+    """True if anyone at all may download ``document`` (rule 1 above; the rule itself keeps a
+    file with a CPR number private)."""
     return is_public_document(document)
 
 

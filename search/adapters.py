@@ -31,6 +31,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from visibility.rules import is_public_document as rules_is_public_document
 from visibility.rules import is_visible, visible
 from visibility.rules import public_documents as rules_public_documents
 
@@ -139,7 +140,7 @@ def public_documents():
 
 
 def is_public_document(document) -> bool:
-    return public_documents().filter(pk=document.pk).exists()
+    return rules_is_public_document(document)
 
 
 # Text -------------------------------------------------------------------------------------
