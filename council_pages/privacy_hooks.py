@@ -11,7 +11,7 @@ from wagtail import hooks
 from wagtail.admin.action_menu import ActionMenuItem
 from wagtail.models import Page
 
-from .models.workflows import privacy_report
+from .models.workflows import foreign_document_messages, privacy_report
 from .privacy_check import (
     LOG_PUBLISH_BLOCKED,
     LOG_WARNINGS_CHECKED,
@@ -80,9 +80,12 @@ def warn_editor_after_submit(request, page):
 
 @hooks.register("before_edit_page")
 def show_findings_to_approver(request, page):
-    """Whoever opens a page waiting for approval sees what the guard found in it."""
+    """Whoever opens a page waiting for approval sees why it cannot be approved as it is."""
     if request.method != "GET" or not page.workflow_in_progress:
         return
+    revision = page.get_latest_revision()
+    for message in foreign_document_messages(revision.as_object() if revision else page.specific):
+        messages.error(request, message)
     report = privacy_report(page)
     if report.blocking:
         messages.error(request, _lines(report.blocking_message()))

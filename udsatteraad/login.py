@@ -1,12 +1,12 @@
-"""The readers' login, for council members opening non-public minutes: no cookie before it.
+"""The two login forms, the readers' and the admin's: no cookie before someone logs in.
 
-Wagtail sends a visitor who opens a page with a view restriction to ``WAGTAIL_FRONTEND_LOGIN_URL``.
-Django's login form carries a CSRF token, which this site keeps in the session
-(``CSRF_USE_SESSIONS``): every visit to the form would write a session row and set a cookie, and
-the site promises its readers none. This form has no token. A forged login from another site is
-refused instead by the browser's own statement of where the form was sent from (``Origin``, or
-``Sec-Fetch-Site`` and ``Referer`` where it is missing), so nothing is stored until someone
-actually logs in.
+Wagtail sends a visitor who opens a page with a view restriction to ``WAGTAIL_FRONTEND_LOGIN_URL``
+(the readers' login) and an editor who opens ``/admin/`` to the admin's login. Django's login form
+carries a CSRF token, which this site keeps in the session (``CSRF_USE_SESSIONS``): every visit to
+a form would write a session row and set a cookie, and the site promises its visitors none. These
+forms need no token. A forged login from another site is refused instead by the browser's own
+statement of where the form was sent from (``Origin``, or ``Sec-Fetch-Site`` and ``Referer`` where
+it is missing), so nothing is stored until someone actually logs in.
 """
 
 from urllib.parse import urlsplit
@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.debug import sensitive_post_parameters
+from wagtail.admin.views.account import LoginView as WagtailAdminLoginView
 
 
 def sent_from_this_site(request) -> bool:
@@ -33,11 +34,8 @@ def sent_from_this_site(request) -> bool:
     return bool(referer.netloc) and f"{referer.scheme}://{referer.netloc}" in own
 
 
-class ReaderLoginView(LoginView):
-    """``/log-ind/``: log in to read what is open to the council's own people only."""
-
-    template_name = "login.html"
-    redirect_authenticated_user = False
+class TokenlessLoginMixin:
+    """A login view that stores nothing until the form is posted from this site's own pages."""
 
     # Django's LoginView wraps its dispatch in csrf_protect, which would ask for the token this
     # form does not carry; this one takes LoginView's other wrappers and leaves CSRF to ``post``.
@@ -47,7 +45,30 @@ class ReaderLoginView(LoginView):
     def dispatch(self, request, *args, **kwargs):
         return super(LoginView, self).dispatch(request, *args, **kwargs)
 
+    def get(self, request, *args, **kwargs):
+        response = super().get(request, *args, **kwargs)
+        if hasattr(response, "render"):
+            # A template that still prints a token (Wagtail's admin does, in its form and its
+            # page skeleton) would ask the CSRF middleware to store one in a new session.
+            response.render()
+            request.META["CSRF_COOKIE_NEEDS_UPDATE"] = False
+        return response
+
     def post(self, request, *args, **kwargs):
-        if not sent_from_this_site(request):
+        # Django's test client marks its requests so (unless it enforces CSRF checks, as a
+        # browser would); the CSRF middleware lets them through too.
+        exempt = getattr(request, "_dont_enforce_csrf_checks", False)
+        if not exempt and not sent_from_this_site(request):
             raise PermissionDenied(_("Log ind fra sidens egen formular."))
         return super().post(request, *args, **kwargs)
+
+
+class ReaderLoginView(TokenlessLoginMixin, LoginView):
+    """``/log-ind/``: log in to read what is open to the council's own people only."""
+
+    template_name = "login.html"
+    redirect_authenticated_user = False
+
+
+class AdminLoginView(TokenlessLoginMixin, WagtailAdminLoginView):
+    """``/admin/login/``: Wagtail's own login for editors, with its form and lockout."""

@@ -8,7 +8,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from council_pages.admin_scope import ScopedPageTypesUsageReportView
 from udsatteraad.api import api_router
 from udsatteraad.health import health
-from udsatteraad.login import ReaderLoginView
+from udsatteraad.login import AdminLoginView, ReaderLoginView
 from udsatteraad.views import open_data, robots_txt
 from visibility.sitemaps import VisibleSitemap
 
@@ -19,6 +19,7 @@ page_types_results = require_admin_access(ScopedPageTypesUsageReportView.as_view
 urlpatterns = [
     path("admin/reports/page-types-usage/", page_types_report),
     path("admin/reports/page-types-usage/results/", page_types_results),
+    path("admin/login/", AdminLoginView.as_view()),  # sets no cookie before logging in
     path("admin/", include(wagtailadmin_urls)),
     path("dokumenter/", include("documents.urls")),
     path("api/v2/", api_router.urls),

@@ -179,9 +179,13 @@ class ChairApprovalTask(Task):
             # The privacy guard: a CPR number is never approved; warnings only once the
             # approver has ticked that they checked them. The edit form says why; from the
             # dashboard the approver is sent to the edit page, which lists the findings.
-            refuse_foreign_documents(locked.revision.as_object())
+            # Another council's document is never approved either; the edit page names it.
             report = privacy_report(page, locked.revision)
-            if report.blocking or (report.warnings and not privacy_checked):
+            if (
+                foreign_document_messages(locked.revision.as_object())
+                or report.blocking
+                or (report.warnings and not privacy_checked)
+            ):
                 return reverse("wagtailadmin_pages:edit", args=[page.pk])
             locked.approve(user=user, comment=comment)
             if report.warnings:
@@ -189,12 +193,13 @@ class ChairApprovalTask(Task):
         return None
 
 
-def refuse_foreign_documents(page) -> None:
-    """Approving never publishes another council's document (``council_pages.ownership``)."""
+def foreign_document_messages(page) -> list[str]:
+    """Why approving ``page`` would publish another council's document (``ownership``), if so."""
     try:
         check_document_ownership(page)
     except ValidationError as error:
-        raise PermissionDenied(" ".join(error.messages)) from error
+        return error.messages
+    return []
 
 
 def privacy_report(page, reviewed_revision=None) -> PrivacyReport:

@@ -379,3 +379,28 @@ def test_site_administrators_mark_shared_collections_in_the_admin(client, site):
 
     client.force_login(site["secretary"])
     assert client.get("/admin/shared_collections/").status_code in (302, 403)
+
+
+def test_the_admin_login_sets_no_cookie_until_someone_logs_in(site):
+    from django.contrib.sessions.models import Session
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)  # as a browser: no token, Origin decides
+    for _ in range(3):
+        response = client.get("/admin/", follow=True)
+        assert response.redirect_chain[-1][0].startswith("/admin/login/?next=")
+        assert 'name="password"' in response.content.decode()
+        assert not response.cookies
+    assert Session.objects.count() == 0
+
+    form = {"username": site["secretary"].username, "password": "wrong"}
+    forged = client.post("/admin/login/", form, HTTP_ORIGIN="https://angriber.example")
+    assert forged.status_code == 403
+    assert Session.objects.count() == 0
+
+    site["secretary"].set_password("kodeord-123")
+    site["secretary"].save()
+    form["password"] = "kodeord-123"
+    response = client.post("/admin/login/", form, HTTP_ORIGIN="http://testserver")
+    assert response.status_code == 302
+    assert client.get("/admin/").status_code == 200

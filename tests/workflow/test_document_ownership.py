@@ -113,10 +113,15 @@ def test_the_chair_cannot_approve_a_revision_that_links_to_another_councils_docu
     page.get_workflow().start(page, people["secretary_a"])
 
     login(client, people["chair_a"])
-    workflow_action(client, page, "approve")
+    response = workflow_action(client, page, "approve")
 
+    # The chair lands on the edit page, which says in Danish which document and whose it is.
+    assert response.status_code == 302
+    edit_page = client.get(response["Location"]).content.decode()
+    assert f"Dokumentet “{herning_document.title}” tilhører" in edit_page
     page = HearingResponsePage.objects.get(pk=page.pk)
     assert not page.live
+    assert page.workflow_in_progress
     assert not herning_document.__class__.objects.public().filter(pk=herning_document.pk).exists()
 
 
