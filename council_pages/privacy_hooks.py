@@ -5,10 +5,12 @@ Registered through ``council_pages.wagtail_hooks``. The checks themselves are in
 """
 
 from django.contrib import messages
+from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.action_menu import ActionMenuItem
+from wagtail.admin.widgets import Button
 from wagtail.models import Page
 
 from .models.workflows import foreign_document_messages, privacy_report
@@ -19,7 +21,8 @@ from .privacy_check import (
     check_page,
     guarded_action,
 )
-from .views import only_site_administrators
+from .privacy_scrub import LOG_REVISIONS_SCRUBBED
+from .views import ScrubRevisionsView, only_site_administrators
 
 
 @hooks.register("register_log_actions")
@@ -34,6 +37,34 @@ def register_privacy_log_actions(actions):
         _("Udgivelse stoppet: CPR-nummer"),
         _("Planlagt udgivelse stoppet, fordi siden indeholder et CPR-nummer"),
     )
+    actions.register_action(
+        LOG_REVISIONS_SCRUBBED,
+        _("CPR-numre fjernet fra gamle versioner"),
+        _("En administrator har erstattet CPR-numre i sidens gamle versioner"),
+    )
+
+
+@hooks.register("register_admin_urls")
+def register_scrub_urls():
+    return [
+        path(
+            "personoplysninger/gamle-versioner/<int:page_id>/",
+            ScrubRevisionsView.as_view(),
+            name="privacy_scrub_revisions",
+        )
+    ]
+
+
+@hooks.register("register_page_header_buttons")
+def scrub_revisions_button(page, user, view_name, next_url=None):
+    """Site administrators find "Fjern CPR-numre fra gamle versioner" in the page's menu."""
+    if user.is_superuser:
+        yield Button(
+            _("Fjern CPR-numre fra gamle versioner"),
+            reverse("privacy_scrub_revisions", args=[page.pk]),
+            icon_name="lock",
+            priority=66,
+        )
 
 
 class MaskCprNumbersMenuItem(ActionMenuItem):

@@ -1,13 +1,19 @@
-"""Admin screens and responses for council roles and the chair-approval workflow."""
+"""Admin screens and responses for council roles, the chair-approval workflow and privacy."""
 
+from django.contrib import messages
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from django.views import View
 from wagtail.admin.forms.auth import LoginForm as WagtailLoginForm
+from wagtail.models import Page
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .models import CouncilRole
+from .privacy_scrub import count_in_old_revisions, scrub_page_revisions
 
 
 class CouncilRoleViewSet(SnippetViewSet):
@@ -54,3 +60,37 @@ class LoginForm(WagtailLoginForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["password"].label = _("Adgangskode")
+
+
+class ScrubRevisionsView(View):
+    """Site administrators mask the CPR numbers in one page's old revisions (``privacy_scrub``)."""
+
+    template_name = "council_pages/admin/scrub_revisions.html"
+
+    def dispatch(self, request, page_id):
+        if not request.user.is_superuser:
+            return only_site_administrators(
+                request, _("Kun sidens administratorer kan rydde op i gamle versioner.")
+            )
+        self.page = get_object_or_404(Page, pk=page_id)
+        return super().dispatch(request, page_id)
+
+    def get(self, request, page_id):
+        return TemplateResponse(
+            request,
+            self.template_name,
+            {"page": self.page, "found": count_in_old_revisions(self.page)},
+        )
+
+    def post(self, request, page_id):
+        result = scrub_page_revisions(self.page, request.user)
+        messages.success(
+            request,
+            ngettext(
+                "%(count)d CPR-nummer i gamle versioner er erstattet med xxxxxx-xxxx.",
+                "%(count)d CPR-numre i gamle versioner er erstattet med xxxxxx-xxxx.",
+                result.cpr_numbers,
+            )
+            % {"count": result.cpr_numbers},
+        )
+        return redirect("wagtailadmin_pages:history", self.page.pk)

@@ -1,7 +1,7 @@
 """`manage.py privacy_scan`: report personal data in what the site already publishes.
 
-For content from before the privacy guard, and as a nightly check: every visible page (live,
-not restricted) and every public document is read with the same detector and lists as the
+For content from before the privacy guard, and as a nightly check: every visible page
+(``visibility.rules``) and every public document is read with the same detector and lists as the
 guard in the editor. Prints one line per finding and a count; exits with status 1 when there is
 anything, so a cron job can mail the output. ``--file`` checks plain-text files instead (e.g. to
 measure false positives on a known text).
@@ -15,6 +15,7 @@ from wagtail.documents import get_document_model
 from wagtail.models import Page
 
 from council_pages.privacy_check import check_document, check_page, check_texts, describe
+from visibility.rules import visible
 
 
 class Command(BaseCommand):
@@ -40,7 +41,7 @@ class Command(BaseCommand):
         else:
             reports = [
                 (page.url_path, check_page(page, documents=False))
-                for page in Page.objects.live().public().specific().order_by("path")
+                for page in visible(Page.objects.all()).specific().order_by("path")
             ]
             reports += [
                 (f"dokument {document.pk}: {document.title}", check_document(document))
