@@ -14,7 +14,8 @@ PYTEST_ARGS ?=
 
 # Debian packages the test suite needs; `make test` installs the missing ones when run as root.
 # Add to this list when a part of the site needs more (e.g. postgresql-15-rum for search).
-SYSTEM_PACKAGES ?= postgresql-15 chromium fonts-liberation fonts-dejavu-core
+SYSTEM_PACKAGES ?= postgresql-15 chromium fonts-liberation fonts-dejavu-core \
+	tesseract-ocr tesseract-ocr-dan
 
 # Passed to load_demo as --password when set (read from the environment, so any character works).
 export DEMO_PASSWORD

@@ -1,6 +1,8 @@
 """Admin page forms shared by the publication page types."""
 
+from django import forms
 from django.core.exceptions import ValidationError
+from django.forms.formsets import DELETION_FIELD_NAME
 from django.utils.text import slugify
 from wagtail.admin.forms import WagtailAdminPageForm
 
@@ -10,6 +12,7 @@ from council_pages.privacy_check import (
     check_page,
     guarded_action,
     mask_page,
+    row_place,
     warnings_checked,
 )
 from council_pages.slugs import danish_slugify
@@ -37,11 +40,24 @@ class PrivacyGuardPageForm(WagtailAdminPageForm):
         action = guarded_action(self.data)
         if action is None:
             return
-        report = check_page(self.instance, parent=self.parent_page)
+        report = check_page(self.instance, parent=self.parent_page, rows=self.typed_rows())
         if report.blocking:
             self.add_error(None, report.blocking_message().split("\n"))
         elif action == "approve" and report.warnings and not warnings_checked(self.data):
             self.add_error(None, report.unchecked_message().split("\n"))
+
+    def typed_rows(self):
+        """(place, text) for what was typed into the page's rows (members), not yet saved."""
+        for formset in self.formsets.values():
+            number = 0
+            for form in formset.forms:
+                if formset.can_delete and form[DELETION_FIELD_NAME].value():
+                    continue
+                number += 1
+                for name, field in form.fields.items():
+                    value = form[name].value()
+                    if isinstance(field, forms.CharField) and isinstance(value, str) and value:
+                        yield row_place(formset.model._meta, number, field.label or name), value
 
     def check_document_ownership(self):
         """Links to another council's documents are refused (``council_pages.ownership``).

@@ -11,6 +11,7 @@ published (``BasePage.publish``), so scheduled publishing and an administrator's
 checked too. A CPR number stops all of them; other findings are warnings the approver confirms.
 """
 
+import itertools
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -21,6 +22,7 @@ from django.db import models
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from modelcluster.models import get_all_child_relations
 from wagtail import blocks
 from wagtail.documents import get_document_model
 from wagtail.fields import RichTextField, StreamField
@@ -41,6 +43,9 @@ from privacy_guard.models import PrivacyGuardSettings
 
 # Page fields that are addresses or bookkeeping, never shown as text.
 SKIPPED_FIELDS = {"slug", "url_path", "path", "draft_title", "translation_key"}
+
+# A scan with no text that even OCR could read: the approver must look at it themselves.
+UNCHECKABLE = "uncheckable"
 
 KIND_LABELS = {
     CPR: _("CPR-nummer"),
@@ -176,6 +181,13 @@ def log_blocked_publish(page, revision, report: PrivacyReport) -> None:
 
 def describe(finding: Finding) -> str:
     """One finding in Danish, e.g. "CPR-nummer «010190-1234» i Dagsorden, punkt 2"."""
+    if finding.kind == UNCHECKABLE:
+        return str(
+            format_lazy(
+                _("– {place} kan ikke kontrolleres for personoplysninger (ingen tekst at læse)"),
+                place=finding.place,
+            )
+        )
     return str(
         format_lazy(
             _("– {kind} «{text}» i {place}"),
@@ -186,21 +198,33 @@ def describe(finding: Finding) -> str:
     )
 
 
-def check_page(page, parent=None, *, documents=True) -> PrivacyReport:
+def check_page(page, parent=None, *, documents=True, rows=None) -> PrivacyReport:
     """Everything ``page`` would make public, checked for personal data.
 
     ``parent`` is needed only for a page that is not in the tree yet (the create form);
-    ``documents=False`` leaves out the attachments' text.
+    ``documents=False`` leaves out the attachments' text. ``rows`` replaces the page's own
+    child rows (the members) with (place, text) pairs: the edit form passes what was typed.
     """
     texts = public_texts(page) if documents else page_field_texts(page)
-    return check_texts(texts, council_contacts(page, parent))
+    rows = child_row_texts(page) if rows is None else rows
+    report = check_texts(itertools.chain(texts, rows), council_contacts(page, parent))
+    if documents:
+        report.findings += [
+            Finding(UNCHECKABLE, document.title, document_place(document))
+            for document in linked_documents(page)
+            if getattr(document, "cannot_be_checked", False)
+        ]
+    return report
 
 
 def check_document(document) -> PrivacyReport:
     """A document's extracted text, with its council's own contact details allowed."""
     council = getattr(document, "council", None)
     published = getattr(council, "published_contacts", None)
-    return check_texts(document_texts(document), published() if callable(published) else [])
+    report = check_texts(document_texts(document), published() if callable(published) else [])
+    if getattr(document, "cannot_be_checked", False):
+        report.findings.append(Finding(UNCHECKABLE, document.title, document_place(document)))
+    return report
 
 
 def check_texts(texts, allowed_contacts=()) -> PrivacyReport:
@@ -249,6 +273,26 @@ def page_field_texts(page) -> Iterator[tuple[str, str]]:
             yield label, get_text_for_indexing(value or "")
         elif isinstance(model_field, models.CharField | models.TextField) and value:
             yield label, str(value)
+
+
+def child_row_texts(page) -> Iterator[tuple[str, str]]:
+    """The text fields of the rows edited inside the page (e.g. the council's members)."""
+    for relation in get_all_child_relations(page):
+        rows = getattr(page, relation.get_accessor_name()).all()
+        for number, row in enumerate(rows, start=1):
+            for model_field in row._meta.concrete_fields:
+                value = getattr(row, model_field.attname, None)
+                if (
+                    isinstance(model_field, models.CharField | models.TextField)
+                    and not model_field.choices
+                    and value
+                ):
+                    yield row_place(row._meta, number, model_field.verbose_name), str(value)
+
+
+def row_place(options, number: int, label) -> str:
+    """Where in the page a child row's text is, e.g. "Medlemmer, nr. 2, navn"."""
+    return f"{str(options.verbose_name_plural).capitalize()}, nr. {number}, {str(label).lower()}"
 
 
 def stream_texts(value, place: str) -> Iterator[tuple[str, str]]:
@@ -335,10 +379,14 @@ def linked_documents(page) -> list:
 def document_texts(document) -> Iterator[tuple[str, str]]:
     pages = text_pages(document.extracted_text or "")
     if len(pages) == 1:
-        yield _("dokumentet «{title}»").format(title=document.title), pages[0]
+        yield document_place(document), pages[0]
         return
     for number, text in enumerate(pages, start=1):
         yield (
             _("dokumentet «{title}», side {number}").format(title=document.title, number=number),
             text,
         )
+
+
+def document_place(document) -> str:
+    return _("dokumentet «{title}»").format(title=document.title)

@@ -61,6 +61,8 @@ PNG = FileKind("png", _("PNG-billede"), ("png",), "image/png")
 JPEG = FileKind("jpeg", _("JPEG-billede"), ("jpg", "jpeg"), "image/jpeg")
 
 ALLOWED_KINDS = (PDF, DOCX, ODT, XLSX, ODS, PNG, JPEG)
+# Kinds that may be a scan: without a text layer, their text is read by OCR (documents.ocr).
+SCANNABLE_KINDS = frozenset({PDF.key, PNG.key, JPEG.key})
 KINDS_BY_KEY = {kind.key: kind for kind in ALLOWED_KINDS}
 KINDS_BY_EXTENSION = {ext: kind for kind in ALLOWED_KINDS for ext in kind.extensions}
 

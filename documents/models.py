@@ -9,7 +9,7 @@ from wagtail.documents.models import AbstractDocument, DocumentQuerySet
 from wagtail.models import Collection
 from wagtail.search import index
 
-from documents.filetypes import KINDS_BY_KEY, kind_for_extension
+from documents.filetypes import KINDS_BY_KEY, SCANNABLE_KINDS, kind_for_extension
 from documents.validation import clean_filename
 from visibility.rules import public_documents
 
@@ -61,6 +61,14 @@ class CouncilCollection(models.Model):
             .first()
         )
         return link
+
+
+UNCHECKABLE_WARNING = _(
+    "Filen kan ikke kontrolleres for personoplysninger: der er ingen tekst at læse i den, heller "
+    "ikke med tekstgenkendelse (fx en utydelig scanning). Formanden skal selv se filen igennem "
+    "og bekræfte, at den ikke indeholder CPR-numre eller andre personoplysninger, før siden "
+    "udgives. Har du filen som tekst (fx Word eller en PDF med tekst), så brug den i stedet."
+)
 
 
 class TextStatus(models.TextChoices):
@@ -233,8 +241,19 @@ class CouncilDocument(AbstractDocument):
         }
         return [key for key, failed in checks.items() if failed]
 
+    @property
+    def cannot_be_checked(self) -> bool:
+        """A scan or image in which neither the text layer nor OCR found any text."""
+        return (
+            self.text_status == TextStatus.DONE
+            and self.file_kind in SCANNABLE_KINDS
+            and not self.extracted_text.strip()
+        )
+
     def personal_data_warnings(self) -> list[str]:
         """The privacy guard's word to the editor: a CPR number keeps the file from the public."""
+        if self.cannot_be_checked:
+            return [str(UNCHECKABLE_WARNING)]
         if not self.contains_cpr_number:
             return []
         return [

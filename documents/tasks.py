@@ -4,7 +4,9 @@ import logging
 
 from django_tasks import task
 
+from documents import ocr
 from documents.extraction import extract
+from documents.filetypes import SCANNABLE_KINDS
 from privacy_guard.detector import contains_cpr_number
 
 logger = logging.getLogger(__name__)
@@ -37,6 +39,8 @@ def extract_document_text(document_id: int, file_hash: str) -> str:
     try:
         with document.open_file() as fileobj:
             result = extract(fileobj, document.file_kind)
+            if not result.text and document.file_kind in SCANNABLE_KINDS:
+                result.text = _recognise(fileobj, document)
     except Exception:
         # A damaged file must not stop the queue: the editor sees "could not be read".
         logger.exception("Could not read the text of document %s", document_id)
@@ -54,3 +58,12 @@ def extract_document_text(document_id: int, file_hash: str) -> str:
     document.text_extracted_hash = file_hash
     document.save(update_fields=fields)
     return TextStatus.DONE
+
+
+def _recognise(fileobj, document) -> str:
+    """A scan's text by OCR; '' (the file is then "cannot be checked") where OCR cannot run."""
+    try:
+        return ocr.recognise(fileobj, document.file_kind)
+    except ocr.OcrUnavailable:
+        logger.warning("No OCR for document %s: install tesseract-ocr-dan", document.pk)
+        return ""

@@ -8,6 +8,7 @@ from django import template
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from documents.filetypes import SCANNABLE_KINDS
 from documents.privacy import can_download, collection_is_restricted, is_public
 
 register = template.Library()
@@ -116,8 +117,17 @@ def document_text_status(document) -> str:
         return _("Teksten i filen bliver læst. Genindlæs siden om lidt.")
     if document.text_status == TextStatus.FAILED:
         return _("Teksten i filen kunne ikke læses. Filen kan ikke findes ved søgning på indhold.")
+    if (
+        document.is_searchable
+        and not document.has_text_layer
+        and document.file_kind in (SCANNABLE_KINDS)
+    ):
+        return _(
+            "Teksten i filen er læst med tekstgenkendelse (OCR), og der kan søges i den. "
+            "Tekstgenkendelse kan tage fejl: se selv scanningen igennem for personoplysninger."
+        )
     if document.is_searchable:
         return _("Teksten i filen er læst, og der kan søges i den.")
-    if document.kind and document.kind.key in ("pdf", "docx", "odt"):
+    if document.kind and document.kind.key in ("pdf", "docx", "odt", *SCANNABLE_KINDS):
         return _("Filen indeholder ingen tekst, der kan søges i.")
     return _("Der søges kun i titlen på denne type fil.")

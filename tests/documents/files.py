@@ -39,6 +39,23 @@ def scanned_pdf(pages=2) -> bytes:
     return _pdf([drawing] * pages)
 
 
+def scan_of(*lines, fmt="PDF") -> bytes:
+    """A scan: the lines drawn as pixels on an A4 page at 150 dpi, with no text layer.
+
+    Saved as a one-page PDF (as a scanner writes it) or as an image (``fmt="PNG"``).
+    """
+    from PIL import ImageDraw, ImageFont
+
+    page = Image.new("L", (1240, 1754), 255)
+    draw = ImageDraw.Draw(page)
+    font = ImageFont.truetype("DejaVuSans.ttf", 30)  # Debian fonts-dejavu-core: æ, ø and å
+    for number, line in enumerate(lines):
+        draw.text((120, 150 + 60 * number), line, font=font, fill=0)
+    buffer = io.BytesIO()
+    page.save(buffer, format=fmt, resolution=150)
+    return buffer.getvalue()
+
+
 def pdf_with_javascript() -> bytes:
     """Document-level JavaScript in the catalog's name tree, run when the file opens."""
 

@@ -279,6 +279,33 @@ def test_a_cpr_number_on_page_two_of_an_attached_pdf_blocks_approval(
     assert not HearingResponsePage.objects.get(pk=draft.pk).live
 
 
+def test_the_chair_confirms_a_scan_that_cannot_be_checked(client, people, councils, draft):
+    document = CouncilDocument(
+        title="Scannet bilag",
+        file=ContentFile(files.scanned_pdf(pages=1), name="scan.pdf"),
+        collection=council_collection(councils["a"]),
+    )
+    document.save()
+    call_command("extract_document_text", stdout=io.StringIO())
+    draft.consultation_material = [("document", document)]
+    draft.save_revision(user=people["secretary_a"])
+    submit(draft, people["secretary_a"])
+    chair = login(client, people["chair_a"])
+
+    response = approve(chair, draft)
+    assert response.url == reverse("wagtailadmin_pages:edit", args=[draft.pk])
+    assert not HearingResponsePage.objects.get(pk=draft.pk).live
+    body = text_of(chair.get(response.url))
+    assert "dokumentet «Scannet bilag» kan ikke kontrolleres for personoplysninger" in body
+
+    approve(chair, draft, privacy_checked="on")
+    assert HearingResponsePage.objects.get(pk=draft.pk).live
+    entry = PageLogEntry.objects.get(page=draft, action=LOG_WARNINGS_CHECKED)
+    assert entry.data["findings"] == [
+        {"kind": "uncheckable", "place": "dokumentet «Scannet bilag»"}
+    ]
+
+
 # -- publishing outside the workflow ---------------------------------------------------------
 
 
