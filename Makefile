@@ -11,6 +11,9 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 # Extra arguments for pytest, e.g. make test-sqlite PYTEST_ARGS="tests/search -x"
 PYTEST_ARGS ?=
+# Test processes (pytest-xdist), each with its own test database: one per core by default;
+# PYTEST_WORKERS=0 runs the suite in one process.
+PYTEST_WORKERS ?= $(shell nproc 2>/dev/null || echo 2)
 
 # Debian packages the test suite needs; `make test` installs the missing ones when run as root.
 # Add to this list when a part of the site needs more (e.g. postgresql-15-rum for search).
@@ -31,7 +34,7 @@ MANAGE := $(BIN)/python manage.py
 # DJANGO_SETTINGS_MODULE the shell has.
 DEV_MANAGE := DJANGO_SETTINGS_MODULE=udsatteraad.settings.dev $(MANAGE)
 TEST_SETTINGS := udsatteraad.settings.test
-PYTEST := $(BIN)/pytest --ds=$(TEST_SETTINGS) $(if $(CI),-p no:cacheprovider)
+PYTEST := $(BIN)/pytest --ds=$(TEST_SETTINGS) -n $(PYTEST_WORKERS) $(if $(CI),-p no:cacheprovider)
 
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
