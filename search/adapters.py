@@ -21,7 +21,6 @@ from datetime import date, datetime
 from django.apps import apps
 from django.db import models
 from django.utils.html import strip_tags
-from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from taggit.models import ItemBase
 from wagtail import blocks as wagtail_blocks
@@ -31,30 +30,10 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from search.facets import DEFAULT_PAGE_KIND, PAGE_KINDS
 from visibility.rules import is_public_document as rules_is_public_document
 from visibility.rules import is_visible, visible
 from visibility.rules import public_documents as rules_public_documents
-
-# The kinds a citizen can filter by; every record has exactly one.
-KINDS = ["council", "rules", "meeting", "hearing_response", "annual_report", "document", "page"]
-
-KIND_LABELS = {
-    "council": _("Udsatteråd"),
-    "rules": _("Forretningsordener"),
-    "meeting": _("Møder og referater"),
-    "hearing_response": _("Høringssvar"),
-    "annual_report": _("Årsrapporter"),
-    "document": _("Dokumenter"),
-    "page": _("Andre sider"),
-}
-
-PAGE_KINDS = {
-    "council_pages.councilpage": "council",
-    "council_pages.rulesofprocedurepage": "rules",
-    "council_pages.meetingpage": "meeting",
-    "council_pages.hearingresponsepage": "hearing_response",
-    "council_pages.annualreportpage": "annual_report",
-}
 
 # Date fields a page type may use for "when was this", in order of preference.
 DATE_FIELD_NAMES = (
@@ -390,7 +369,7 @@ def _target_groups(obj) -> list[str]:
 
 
 def kind_of(page: Page) -> str:
-    return PAGE_KINDS.get(page._meta.label_lower, "page")
+    return PAGE_KINDS.get(page._meta.label_lower, DEFAULT_PAGE_KIND)
 
 
 def default_page_record(page: Page) -> Record:

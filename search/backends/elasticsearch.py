@@ -20,6 +20,7 @@ from elasticsearch import exceptions as es_exceptions
 from elasticsearch.dsl import Date, Document, Integer, Keyword, Q, Search, Text
 
 from search.adapters import Record
+from search.facets import FACETS
 from search.text import SNIPPET_LENGTH, Term, stem
 
 from .base import (
@@ -34,12 +35,6 @@ from .base import (
 TITLE_BOOST = 10
 ALL_WORDS_BONUS = 1000
 FACET_SIZE = 200
-FACET_FIELDS = {
-    "council": "council",
-    "kind": "kind",
-    "year": "year",
-    "target_group": "target_groups",
-}
 
 
 class SearchRecordDocument(Document):
@@ -109,15 +104,11 @@ def build_search(request: SearchRequest, index: str = "udsatteraad") -> Search:
     """The request body for ``request`` (testable without a server: ``.to_dict()``)."""
     query = request.query
     s = Search(index=index)
-    filters = []
-    if request.council:
-        filters.append(Q("term", council=request.council))
-    if request.kind:
-        filters.append(Q("term", kind=request.kind))
-    if request.year:
-        filters.append(Q("term", year=request.year))
-    if request.target_group:
-        filters.append(Q("term", target_groups=request.target_group))
+    filters = [
+        Q("term", **{facet.es_field: value})
+        for facet, value in ((f, getattr(request, f.name)) for f in FACETS)
+        if value
+    ]
 
     if query.is_empty:
         s = s.query(Q("bool", filter=filters))
@@ -150,8 +141,8 @@ def build_search(request: SearchRequest, index: str = "udsatteraad") -> Search:
             number_of_fragments=1,
             no_match_size=SNIPPET_LENGTH,
         )
-    for name, field in FACET_FIELDS.items():
-        s.aggs.bucket(name, "terms", field=field, size=FACET_SIZE)
+    for facet in FACETS:
+        s.aggs.bucket(facet.name, "terms", field=facet.es_field, size=FACET_SIZE)
     s = s.extra(track_total_hits=True, from_=request.offset, size=request.page_size)
     return s
 
@@ -282,9 +273,9 @@ class ElasticsearchBackend(BaseSearchBackend):
                     snippet=snippet,
                 )
             )
-        for name in FACET_FIELDS:
-            buckets = response.aggregations[name].buckets
-            results.facets[name] = [
+        for facet in FACETS:
+            buckets = response.aggregations[facet.name].buckets
+            results.facets[facet.name] = [
                 FacetValue(value=str(b.key), count=b.doc_count) for b in buckets if str(b.key) != ""
             ]
         return results

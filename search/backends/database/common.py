@@ -15,6 +15,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.db import DatabaseError, connection, transaction
 
 from search.adapters import Record
+from search.facets import FACETS, Facet
 from search.models import IndexRecord, IndexRecordTargetGroup
 from search.text import ParsedQuery, Term, snippet
 
@@ -32,10 +33,23 @@ from .query import GROUPS, RECORDS, SQL, IdQuery, Selection, count, fetch_ids
 from .sqlite import SQLiteDialect
 
 BATCH = 500
+# Every record has exactly one kind, so the kind counts add up to the number of matches.
+TOTAL_FROM = "kind"
 DIALECTS: dict[str, type[Dialect]] = {
     SQLiteDialect.vendor: SQLiteDialect,
     PostgresDialect.vendor: PostgresDialect,
 }
+
+
+def _facet_count(facet: Facet) -> str:
+    """``SELECT name, value, count`` over the matches ``m`` for one facet."""
+    if not facet.column:  # target groups: a table of their own
+        return (
+            f"SELECT '{facet.name}', g.slug, COUNT(*) FROM m "
+            f"JOIN {GROUPS} g ON g.record_id = m.id GROUP BY g.slug"
+        )
+    value = f"CAST({facet.column} AS TEXT)" if facet.numeric else facet.column
+    return f"SELECT '{facet.name}', {value}, COUNT(*) FROM m GROUP BY {facet.column}"
 
 
 class DatabaseBackend(BaseSearchBackend):
@@ -140,21 +154,13 @@ class DatabaseBackend(BaseSearchBackend):
 
     @staticmethod
     def _filters(request: SearchRequest) -> tuple[SQL, ...]:
-        filters = []
-        if request.council:
-            filters.append(SQL("r.council = %s", (request.council,)))
-        if request.kind:
-            filters.append(SQL("r.kind = %s", (request.kind,)))
-        if request.year:
-            filters.append(SQL("r.year = %s", (request.year,)))
-        if request.target_group:
-            filters.append(
-                SQL(
-                    f"r.id IN (SELECT record_id FROM {GROUPS} WHERE slug = %s)",
-                    (request.target_group,),
-                )
-            )
-        return tuple(filters)
+        return tuple(
+            SQL(f"r.{facet.column} = %s", (value,))
+            if facet.column
+            else SQL(f"r.id IN (SELECT record_id FROM {GROUPS} WHERE slug = %s)", (value,))
+            for facet, value in ((f, getattr(request, f.name)) for f in FACETS)
+            if value
+        )
 
     def _search(self, request: SearchRequest) -> SearchResults:
         query = request.query
@@ -224,26 +230,19 @@ class DatabaseBackend(BaseSearchBackend):
         return ids + fetch_ids(rest)
 
     def _facets(self, selection: Selection) -> tuple[int, dict[str, list[FacetValue]]]:
+        """The number of matches and the counts per value of every facet, in one query."""
+        columns = "".join(f", r.{facet.column}" for facet in FACETS if facet.column)
+        counts = " UNION ALL ".join(_facet_count(facet) for facet in FACETS)
         sql = (
-            f"WITH m AS MATERIALIZED (SELECT r.id, r.council, r.kind, r.year "
-            f"FROM {selection.source} WHERE {selection.where.text}) "
-            "SELECT 'council', council, COUNT(*) FROM m GROUP BY council "
-            "UNION ALL SELECT 'kind', kind, COUNT(*) FROM m GROUP BY kind "
-            "UNION ALL SELECT 'year', CAST(year AS TEXT), COUNT(*) FROM m GROUP BY year "
-            f"UNION ALL SELECT 'target_group', g.slug, COUNT(*) FROM m "
-            f"JOIN {GROUPS} g ON g.record_id = m.id GROUP BY g.slug"
+            f"WITH m AS MATERIALIZED (SELECT r.id{columns} "
+            f"FROM {selection.source} WHERE {selection.where.text}) {counts}"
         )
-        facets: dict[str, list[FacetValue]] = {
-            "council": [],
-            "kind": [],
-            "year": [],
-            "target_group": [],
-        }
+        facets: dict[str, list[FacetValue]] = {facet.name: [] for facet in FACETS}
         total = 0
         with connection.cursor() as cursor:
             cursor.execute(sql, selection.where.params)
             for name, value, n in cursor.fetchall():
-                if name == "kind":
+                if name == TOTAL_FROM:
                     total += n
                 if value in (None, ""):
                     continue
