@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.utils.functional import Promise
@@ -18,8 +17,14 @@ from django.utils.translation import gettext_lazy as _
 
 from council_pages.models import CouncilPage, TargetGroup
 
-if TYPE_CHECKING:
-    from search.backends.base import FacetValue
+
+@dataclass
+class FacetValue:
+    """One value of a facet, how many matches have it, and its label (added by :class:`Facet`)."""
+
+    value: str
+    count: int
+    label: str = ""
 
 
 @dataclass(frozen=True)
@@ -121,7 +126,7 @@ FACET_NAMES = tuple(facet.name for facet in FACETS)
 FACETS_BY_NAME = {facet.name: facet for facet in FACETS}
 
 
-def label_facets(facets: dict[str, list[Any]]) -> None:
+def label_facets(facets: dict[str, list[FacetValue]]) -> None:
     """Label and order every facet's values in place (the backends return bare values)."""
     for facet in FACETS:
         facets[facet.name] = facet.label(facets.get(facet.name, []))

@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from search.adapters import Record
-from search.facets import FACETS, KIND_LABELS
+from search.facets import FACETS, KIND_LABELS, FacetValue
 from search.text import ParsedQuery
 
 PAGE_SIZE = 20
@@ -55,13 +55,6 @@ class Hit:
     @property
     def kind_label(self) -> str:
         return str(KIND_LABELS.get(self.kind, ""))
-
-
-@dataclass
-class FacetValue:
-    value: str
-    count: int
-    label: str = ""
 
 
 @dataclass
