@@ -96,7 +96,7 @@ def _extract_pdf(fileobj) -> Extracted:
         xmp = reader.xmp_metadata
         if xmp is not None and xmp.dc_title:
             title = next(iter(xmp.dc_title.values()), "") or ""
-    language = reader.trailer["/Root"].get("/Lang") or ""
+    language = reader.root_object.get("/Lang") or ""
     return Extracted(
         text=text,
         page_count=len(reader.pages),

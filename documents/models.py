@@ -251,7 +251,7 @@ class CouncilDocument(AbstractDocument):
 
     def accessibility_warnings(self) -> list[str]:
         """Danish hints for the editor, one for each accessibility problem."""
-        return [ACCESSIBILITY_PROBLEMS[key][1] for key in self.accessibility_problems()]
+        return [str(ACCESSIBILITY_PROBLEMS[key][1]) for key in self.accessibility_problems()]
 
     @property
     def accessibility_summary(self) -> str:

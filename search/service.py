@@ -18,24 +18,24 @@ MAX_PAGE = 500
 SORT_LABELS = {"relevance": _("Bedste match"), "date": _("Nyeste først")}
 
 
-# Validates every parameter except ``q`` (which is sanitised, never rejected): one field per
-# facet (``search.facets``), then the sort order and the page.
-SearchParamsForm: type[forms.Form] = type(forms.Form)(
-    "SearchParamsForm",
-    (forms.Form,),
-    {
-        "__module__": __name__,
-        **{facet.name: facet.form_field() for facet in FACETS},
-        "sort": forms.ChoiceField(
-            required=False,
-            choices=[("", "")] + [(s, SORT_LABELS[s]) for s in SORTS],
-            label=_("Sortering"),
-        ),
-        "page": forms.IntegerField(
-            required=False, min_value=1, max_value=MAX_PAGE, label=_("Side")
-        ),
-    },
-)
+class SearchParamsForm(forms.Form):
+    """Validates every parameter except ``q`` (which is sanitised, never rejected).
+
+    One field per facet (``search.facets``, added below), then the sort order and the page.
+    """
+
+    sort = forms.ChoiceField(
+        required=False,
+        choices=[("", "")] + [(s, SORT_LABELS[s]) for s in SORTS],
+        label=_("Sortering"),
+    )
+    page = forms.IntegerField(required=False, min_value=1, max_value=MAX_PAGE, label=_("Side"))
+
+
+SearchParamsForm.base_fields = {
+    **{facet.name: facet.form_field() for facet in FACETS},
+    **SearchParamsForm.base_fields,
+}
 
 
 @dataclass

@@ -18,6 +18,7 @@ from datetime import UTC, date, datetime
 from elasticsearch import Elasticsearch, NotFoundError, helpers
 from elasticsearch import exceptions as es_exceptions
 from elasticsearch.dsl import Date, Document, Integer, Keyword, Q, Search, Text
+from elasticsearch.dsl.query import Query
 
 from search.adapters import Record
 from search.facets import FACETS
@@ -79,7 +80,7 @@ def index_body() -> dict:
     }
 
 
-def term_query(term: Term) -> Q:
+def term_query(term: Term) -> Query:
     """One parsed term as an Elasticsearch clause; words are never passed as query syntax."""
     if term.prefix:
         value = stem(term.words[-1])
@@ -112,7 +113,7 @@ def build_search(request: SearchRequest, index: str = "udsatteraad") -> Search:
 
     if query.is_empty:
         s = s.query(Q("bool", filter=filters))
-        s = s.sort({"date": {"order": "desc", "missing": "_last"}}, {"key": "desc"})
+        s = s.sort({"date": {"order": "desc", "missing": "_last"}}, "-key")
     else:
         positive = [term_query(t) for t in query.positive]
         should = []
@@ -251,7 +252,7 @@ class ElasticsearchBackend(BaseSearchBackend):
             response = s.execute()
         except es_exceptions.TransportError as exc:
             raise SearchBackendError(str(exc)) from exc
-        results.total = response.hits.total.value
+        results.total = response.to_dict()["hits"]["total"]["value"]
         for hit in response:
             highlight = getattr(hit.meta, "highlight", None)
             fragments = getattr(highlight, "body", None) if highlight else None
