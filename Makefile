@@ -49,7 +49,7 @@ help:
 	@echo "make test           lint + Django checks + the whole suite on SQLite and PostgreSQL"
 	@echo "make test-sqlite    the suite on SQLite only   (PYTEST_ARGS=... to narrow it)"
 	@echo "make test-postgres  the suite on a throwaway PostgreSQL 15 cluster only"
-	@echo "make lint           ruff check + ruff format --check"
+	@echo "make lint           ruff check + ruff format --check + import-linter + mypy"
 	@echo "make format         let ruff fix and format the code"
 	@echo "make check          manage.py check (also --deploy) + makemigrations --check"
 	@echo "make install        create $(VENV) and install the project with its dev tools"
@@ -96,6 +96,8 @@ run: demo
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
+	$(BIN)/mypy
 
 format: install
 	$(BIN)/ruff check --fix .

@@ -10,4 +10,6 @@ class DocumentsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from documents import checks  # noqa: F401
+        from documents import checks, signals  # noqa: F401 (checks registers itself)
+
+        signals.connect()

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from defusedxml import ElementTree
 from pypdf import PdfReader
 
+from documents.filetypes import read_zip_entry
+
 # Annual reports run to a few hundred thousand characters; this keeps room for far larger ones.
 MAX_TEXT_CHARS = 2_000_000
 MAX_XML_BYTES = 50 * 1024 * 1024
@@ -94,7 +96,7 @@ def _extract_pdf(fileobj) -> Extracted:
         xmp = reader.xmp_metadata
         if xmp is not None and xmp.dc_title:
             title = next(iter(xmp.dc_title.values()), "") or ""
-    language = reader.trailer["/Root"].get("/Lang") or ""
+    language = reader.root_object.get("/Lang") or ""
     return Extracted(
         text=text,
         page_count=len(reader.pages),
@@ -105,14 +107,8 @@ def _extract_pdf(fileobj) -> Extracted:
 
 
 def _read_xml(archive: zipfile.ZipFile, name: str):
-    try:
-        info = archive.getinfo(name)
-    except KeyError:
-        return None
-    if info.file_size > MAX_XML_BYTES:
-        return None
-    with archive.open(info) as entry:
-        return ElementTree.fromstring(entry.read(MAX_XML_BYTES + 1)[:MAX_XML_BYTES])
+    data = read_zip_entry(archive, name, MAX_XML_BYTES)
+    return None if data is None else ElementTree.fromstring(data)
 
 
 def _extract_docx(fileobj) -> Extracted:

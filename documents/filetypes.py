@@ -104,24 +104,29 @@ def sniff(fileobj) -> FileKind | None:
     return None
 
 
-def _read_entry(archive: zipfile.ZipFile, name: str) -> bytes | None:
+def read_zip_entry(archive: zipfile.ZipFile, name: str, limit: int) -> bytes | None:
+    """The bytes of one archive member, or None if it is missing or larger than ``limit``.
+
+    The declared size is checked first, and never more than ``limit`` bytes are read, whatever
+    the archive claims.
+    """
     try:
         info = archive.getinfo(name)
     except KeyError:
         return None
-    if info.file_size > SNIFF_ENTRY_LIMIT:
+    if info.file_size > limit:
         return None
     with archive.open(info) as entry:
-        return entry.read(SNIFF_ENTRY_LIMIT + 1)[:SNIFF_ENTRY_LIMIT]
+        return entry.read(limit + 1)[:limit]
 
 
 def _sniff_zip(fileobj) -> FileKind | None:
     try:
         with zipfile.ZipFile(fileobj) as archive:
-            mimetype = _read_entry(archive, "mimetype")
+            mimetype = read_zip_entry(archive, "mimetype", SNIFF_ENTRY_LIMIT)
             if mimetype is not None:
                 return _ODF_MEDIA_TYPES.get(mimetype.decode("ascii", "replace").strip())
-            content_types = _read_entry(archive, "[Content_Types].xml")
+            content_types = read_zip_entry(archive, "[Content_Types].xml", SNIFF_ENTRY_LIMIT)
             if content_types is None:
                 return None
             root = ElementTree.fromstring(content_types)

@@ -55,7 +55,7 @@ class CouncilDocumentForm(BaseDocumentForm):
         uploaded = self.cleaned_data.get("file")
         if not isinstance(uploaded, UploadedFile):
             return uploaded  # no new file: editing the title, tags or collection only
-        filename = clean_filename(uploaded.name)
+        filename = clean_filename(uploaded.name or "")
         kind = validate_upload(uploaded, filename)
         uploaded.name = filename
         self.instance.original_filename = filename

@@ -3,7 +3,7 @@
 import contextlib
 import os.path
 
-from django.db import models, transaction
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.documents.models import AbstractDocument, DocumentQuerySet
 from wagtail.models import Collection
@@ -129,9 +129,10 @@ class CouncilDocument(AbstractDocument):
 
     Editors upload it under Dokumenter in the admin, into their council's collection, and attach
     it to pages. The upload form (``documents.forms``) checks the content; a background task
-    (``documents.tasks``) then reads the file's text into ``extracted_text`` for search, together
-    with the page count and the PDF's title, language and text layer, which drive the
-    accessibility hints shown to editors. ``council`` follows from the collection.
+    (``documents.tasks``, queued by ``documents.signals`` after each save) then reads the
+    file's text into ``extracted_text`` for search, together with the page count and the PDF's
+    title, language and text layer, which drive the accessibility hints shown to editors.
+    ``council`` follows from the collection.
     """
 
     council = models.ForeignKey(
@@ -198,15 +199,15 @@ class CouncilDocument(AbstractDocument):
         if self.file and not self.file_kind:
             kind = kind_for_extension(self.file_extension)
             self.file_kind = kind.key if kind else ""
-        needs_text = bool(self.file_hash) and self.file_hash != self.text_extracted_hash
-        if needs_text and update_fields is None:
+        if self.needs_text and update_fields is None:
+            # The text is read in the background (``documents.signals`` queues the task).
             self.text_status = TextStatus.PENDING
         super().save(*args, **kwargs)
-        if needs_text and update_fields is None:
-            from documents.tasks import extract_document_text
 
-            document_id, file_hash = self.pk, self.file_hash
-            transaction.on_commit(lambda: extract_document_text.enqueue(document_id, file_hash))
+    @property
+    def needs_text(self) -> bool:
+        """The file is new or replaced since its text was last read."""
+        return bool(self.file_hash) and self.file_hash != self.text_extracted_hash
 
     @property
     def kind(self):
@@ -269,7 +270,7 @@ class CouncilDocument(AbstractDocument):
 
     def accessibility_warnings(self) -> list[str]:
         """Danish hints for the editor, one for each accessibility problem."""
-        return [ACCESSIBILITY_PROBLEMS[key][1] for key in self.accessibility_problems()]
+        return [str(ACCESSIBILITY_PROBLEMS[key][1]) for key in self.accessibility_problems()]
 
     @property
     def accessibility_summary(self) -> str:

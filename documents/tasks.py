@@ -7,6 +7,7 @@ from django_tasks import task
 from documents import ocr
 from documents.extraction import extract
 from documents.filetypes import SCANNABLE_KINDS
+from documents.models import CouncilDocument, TextStatus
 from privacy_guard.detector import contains_cpr_number
 
 logger = logging.getLogger(__name__)
@@ -21,8 +22,6 @@ def extract_document_text(document_id: int, file_hash: str) -> str:
     nothing and the newer task does the work. Saves with ``update_fields`` so ``post_save``
     listeners (search indexing) see the fresh text.
     """
-    from documents.models import CouncilDocument, TextStatus
-
     document = CouncilDocument.objects.filter(pk=document_id).first()
     if document is None or document.file_hash != file_hash:
         return "skipped"

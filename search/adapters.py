@@ -1,125 +1,57 @@
 """Adapters: how each page type and each document becomes one flat index record.
 
 Pages do not know they are indexed. An adapter reads the *live* content of a page from the
-database (never a draft revision) and produces a :class:`Record`. Page types are mapped to a kind
-here; anything not mapped is a ``page``. The text of a page is collected generically: every
-StreamField and rich-text field, every field named in the page's Wagtail ``search_fields``,
-the text of inline children (agenda items, members, minority opinions ...) and the extracted
-text of every document the page links to. A page type can refine this by registering its own
-function with :func:`register`.
+database (never a draft revision) and produces a :class:`~search.records.Record`. Every page
+type has its adapter declared in :mod:`search.page_adapters` with :func:`register`, which says
+which of the page's fields dates it; the text is collected the same way for every type
+(:mod:`search.content`) and the kind comes from the registry (:mod:`search.facets`). A page
+type without an adapter is dated by its first publication, and ``manage.py check`` names it.
 """
 
-import datetime as dt
-import hashlib
-import json
-import re
-from collections.abc import Callable, Iterable, Iterator
-from contextvars import ContextVar
-from dataclasses import asdict, dataclass, field
-from datetime import date, datetime
+from collections.abc import Callable, Iterable
+from datetime import date
+from typing import Any, TypeVar
 
 from django.apps import apps
-from django.db import models
-from django.utils.html import strip_tags
-from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalKey
-from taggit.models import ItemBase
-from wagtail import blocks as wagtail_blocks
-from wagtail.documents import get_document_model
-from wagtail.documents.blocks import DocumentChooserBlock
-from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
-from wagtail.search import index
 
+from search.content import BulkLookups, bulk_lookups, page_text
+from search.facets import DEFAULT_PAGE_KIND, PAGE_KINDS
+from search.records import MAX_BODY_LENGTH, Record, document_key, page_key
 from visibility.rules import is_public_document as rules_is_public_document
 from visibility.rules import is_visible, visible
 from visibility.rules import public_documents as rules_public_documents
 
-# The kinds a citizen can filter by; every record has exactly one.
-KINDS = ["council", "rules", "meeting", "hearing_response", "annual_report", "document", "page"]
+__all__ = [
+    "Record",
+    "all_records",
+    "document_key",
+    "document_record",
+    "page_key",
+    "page_record",
+    "record_for_key",
+    "register",
+]
 
-KIND_LABELS = {
-    "council": _("Udsatteråd"),
-    "rules": _("Forretningsordener"),
-    "meeting": _("Møder og referater"),
-    "hearing_response": _("Høringssvar"),
-    "annual_report": _("Årsrapporter"),
-    "document": _("Dokumenter"),
-    "page": _("Andre sider"),
-}
-
-PAGE_KINDS = {
-    "council_pages.councilpage": "council",
-    "council_pages.rulesofprocedurepage": "rules",
-    "council_pages.meetingpage": "meeting",
-    "council_pages.hearingresponsepage": "hearing_response",
-    "council_pages.annualreportpage": "annual_report",
-}
-
-# Date fields a page type may use for "when was this", in order of preference.
-DATE_FIELD_NAMES = (
-    "date",
-    "meeting_date",
-    "adopted_on",
-    "adopted_date",
-    "response_date",
-    "sent_on",
-    "published_on",
-    "published_date",
-)
-YEAR_FIELD_NAMES = ("year", "end_year", "start_year")
-# Fields that are not prose, skipped when collecting text from inline children.
-_SKIP_CHILD_FIELDS = {"sort_order", "slug", "anchor", "url"}
-# Caps the text kept per item (PostgreSQL's tsvector holds at most 1 MB).
-MAX_BODY_LENGTH = 200_000
-_DOC_LINK_RE = re.compile(r'<a[^>]*linktype="document"[^>]*\bid="(\d+)"')
-
-
-@dataclass
-class Record:
-    """One searchable item, the same for every backend."""
-
-    key: str  # "page:12" or "document:5"
-    kind: str
-    title: str
-    url: str
-    body: str = ""
-    council: str = ""  # council page slug
-    council_label: str = ""
-    municipality: str = ""
-    date: dt.date | None = None
-    year: int | None = None
-    target_groups: list[str] = field(default_factory=list)
-
-    @property
-    def digest(self) -> str:
-        """A fingerprint of the record, for finding stale entries in the index."""
-        data = asdict(self)
-        data["date"] = self.date.isoformat() if self.date else None
-        raw = json.dumps(data, sort_keys=True, ensure_ascii=False)
-        return hashlib.sha256(raw.encode()).hexdigest()[:32]
-
-
-PageAdapter = Callable[[Page], Record]
+PageAdapter = Callable[[Any], Record]  # takes a page of the type it is registered for
+A = TypeVar("A", bound=PageAdapter)
 _page_adapters: dict[str, PageAdapter] = {}
 
 
-def register(model_label: str):
-    """Register a function that builds the record for one page type (``app.Model``)."""
+def register(model: type[Page] | str) -> Callable[[A], A]:
+    """Register the function that builds the record for one page type (a model or ``app.Model``)."""
+    label = model if isinstance(model, str) else model._meta.label
 
-    def decorator(func: PageAdapter) -> PageAdapter:
-        _page_adapters[model_label.lower()] = func
+    def decorator(func: A) -> A:
+        _page_adapters[label.lower()] = func
         return func
 
     return decorator
 
 
-def page_key(pk: int) -> str:
-    return f"page:{pk}"
-
-
-def document_key(pk: int) -> str:
-    return f"document:{pk}"
+def registered_page_models() -> set[str]:
+    """``app_label.modelname`` of every page type with an adapter."""
+    return set(_page_adapters)
 
 
 # Public-ness ------------------------------------------------------------------------------
@@ -143,201 +75,6 @@ def is_public_document(document) -> bool:
     return rules_is_public_document(document)
 
 
-# Text -------------------------------------------------------------------------------------
-
-
-def _plain(value) -> str:
-    if value is None:
-        return ""
-    return " ".join(strip_tags(str(value)).split())
-
-
-def _walk_stream(block, raw, texts: list[str], doc_ids: set[int]) -> None:
-    """Collect text and document ids from a StreamField's stored JSON, guided by its blocks.
-
-    Reading the stored JSON rather than the bound blocks avoids building every block value
-    (and a database query per chooser), which matters when the whole site is reindexed.
-    """
-    if raw is None:
-        return
-    if isinstance(block, wagtail_blocks.StreamBlock):
-        for item in raw if isinstance(raw, list | tuple) else list(raw):
-            if isinstance(item, dict) and item.get("type") in block.child_blocks:
-                _walk_stream(block.child_blocks[item["type"]], item.get("value"), texts, doc_ids)
-    elif isinstance(block, wagtail_blocks.ListBlock):
-        for item in raw if isinstance(raw, list | tuple) else []:
-            if isinstance(item, dict) and item.get("type") == "item" and "value" in item:
-                item = item["value"]
-            _walk_stream(block.child_block, item, texts, doc_ids)
-    elif isinstance(block, wagtail_blocks.StructBlock):
-        if isinstance(raw, dict):
-            for name, child in block.child_blocks.items():
-                _walk_stream(child, raw.get(name), texts, doc_ids)
-    elif isinstance(block, DocumentChooserBlock):
-        if isinstance(raw, int):
-            doc_ids.add(raw)
-    elif isinstance(block, wagtail_blocks.RichTextBlock):
-        if isinstance(raw, str):
-            texts.append(_plain(raw))
-            doc_ids.update(int(i) for i in _DOC_LINK_RE.findall(raw))
-    elif isinstance(block, wagtail_blocks.CharBlock | wagtail_blocks.TextBlock) and isinstance(
-        raw, str
-    ):
-        texts.append(raw)
-
-
-def _stream_content(obj, model_field) -> tuple[list[str], set[int]]:
-    texts: list[str] = []
-    doc_ids: set[int] = set()
-    value = getattr(obj, model_field.name, None)
-    if value is not None:
-        raw = getattr(value, "raw_data", value)
-        _walk_stream(model_field.stream_block, raw, texts, doc_ids)
-    return [t for t in texts if t], doc_ids
-
-
-def _field_text(obj, model_field) -> list[str]:
-    value = getattr(obj, model_field.name, None)
-    if value is None:
-        return []
-    if isinstance(model_field, StreamField):
-        return _stream_content(obj, model_field)[0]
-    if isinstance(model_field, RichTextField):
-        return [_plain(value)]
-    if isinstance(model_field, models.TextField | models.CharField):
-        if model_field.choices:
-            display = getattr(obj, f"get_{model_field.name}_display", None)
-            return [str(display())] if display else []
-        return [_plain(value)]
-    return []
-
-
-def _search_field_names(model) -> set[str]:
-    names = set()
-    for search_field in getattr(model, "search_fields", []):
-        if isinstance(search_field, index.SearchField):
-            names.add(search_field.field_name)
-    return names
-
-
-_PAGE_BASE_FIELDS = {f.name for f in Page._meta.get_fields()}
-
-
-def page_text(page: Page) -> str:
-    """All readable text of a page's live content, except the title, flattened."""
-    parts: list[str] = []
-    model = type(page)
-    wanted = _search_field_names(model)
-    for model_field in model._meta.concrete_fields:
-        if model_field.name in _PAGE_BASE_FIELDS and model_field.name != "search_description":
-            continue
-        if (
-            isinstance(model_field, StreamField | RichTextField)
-            or model_field.name in wanted
-            or model_field.name == "search_description"
-        ):
-            parts.extend(_field_text(page, model_field))
-    for child in _child_objects(page):
-        for model_field in type(child)._meta.concrete_fields:
-            if model_field.name in _SKIP_CHILD_FIELDS or not isinstance(
-                model_field, models.TextField | models.CharField | StreamField | RichTextField
-            ):
-                continue
-            if isinstance(model_field, models.CharField) and model_field.name.endswith("_id"):
-                continue
-            parts.extend(_field_text(child, model_field))
-    for document in linked_documents(page):
-        parts.append(document.title)
-        parts.append(document.extracted_text or "")
-    return "\n".join(p for p in parts if p)
-
-
-def _child_objects(obj) -> Iterator[models.Model]:
-    """Inline children (ParentalKey relations) of a page or of a child, recursively.
-
-    Wagtail's own relations (comments) and tag links are not content.
-    """
-    for relation in type(obj)._meta.related_objects:
-        if not isinstance(relation.remote_field, ParentalKey):
-            continue
-        if relation.related_model._meta.app_label == "wagtailcore" or issubclass(
-            relation.related_model, ItemBase
-        ):
-            continue
-        accessor = relation.get_accessor_name()
-        manager = getattr(obj, accessor, None)
-        if manager is None:
-            continue
-        for child in manager.all():
-            yield child
-            yield from _child_objects(child)
-
-
-def _walk_document_ids(value, found: set[int]) -> None:
-    """Collect document ids from stream values, lists, dicts and rich text."""
-    Document = get_document_model()
-    if isinstance(value, Document):
-        found.add(value.pk)
-    elif hasattr(value, "raw_data") and hasattr(value, "__iter__"):  # StreamValue
-        for block in value:
-            _walk_document_ids(block.value, found)
-    elif hasattr(value, "source") and isinstance(getattr(value, "source", None), str):
-        found.update(int(i) for i in _DOC_LINK_RE.findall(value.source))
-    elif isinstance(value, str):
-        found.update(int(i) for i in _DOC_LINK_RE.findall(value))
-    elif isinstance(value, dict):
-        for v in value.values():
-            _walk_document_ids(v, found)
-    elif isinstance(value, list | tuple) or hasattr(value, "bound_blocks"):
-        for v in value:
-            _walk_document_ids(getattr(v, "value", v), found)
-
-
-def linked_document_ids(page: Page) -> set[int]:
-    """Documents a page's live content points to: chooser blocks, rich-text links, foreign keys."""
-    Document = get_document_model()
-    found: set[int] = set()
-    objects = [page, *_child_objects(page)]
-    for obj in objects:
-        for model_field in type(obj)._meta.concrete_fields:
-            if isinstance(model_field, models.ForeignKey) and model_field.related_model is Document:
-                doc_id = getattr(obj, model_field.attname)
-                if doc_id:
-                    found.add(doc_id)
-            elif isinstance(model_field, StreamField):
-                found.update(_stream_content(obj, model_field)[1])
-            elif isinstance(model_field, RichTextField | models.TextField):
-                _walk_document_ids(getattr(obj, model_field.name, None), found)
-    for relation in type(page)._meta.many_to_many:
-        if relation.related_model is Document:
-            found.update(getattr(page, relation.name).values_list("pk", flat=True))
-    return found
-
-
-def linked_documents(page: Page):
-    ids = linked_document_ids(page)
-    if not ids:
-        return []
-    bulk = _bulk.get()
-    if bulk is not None:
-        ids &= bulk.public_document_ids
-        if not ids:
-            return []
-        return list(get_document_model().objects.filter(pk__in=ids).order_by("pk"))
-    return list(public_documents().filter(pk__in=ids).order_by("pk"))
-
-
-@dataclass
-class _BulkLookups:
-    """Lookups computed once while building every record (rebuild, check)."""
-
-    councils: dict  # path -> CouncilPage
-    public_document_ids: set[int]
-
-
-_bulk: ContextVar[_BulkLookups | None] = ContextVar("site_search_bulk", default=None)
-
-
 # Facts ------------------------------------------------------------------------------------
 
 
@@ -346,7 +83,7 @@ def council_of(page: Page):
     CouncilPage = apps.get_model("council_pages", "CouncilPage")
     if isinstance(page, CouncilPage):
         return page
-    bulk = _bulk.get()
+    bulk = bulk_lookups.get()
     if bulk is not None:
         for path in reversed(_ancestor_paths(page)):
             if path in bulk.councils:
@@ -360,26 +97,10 @@ def _ancestor_paths(page: Page) -> list[str]:
     return [page.path[: step * d] for d in range(1, page.depth)]
 
 
-def _page_date(page: Page) -> date | None:
-    for name in DATE_FIELD_NAMES:
-        value = getattr(page, name, None)
-        if isinstance(value, datetime):
-            return value.date()
-        if isinstance(value, date):
-            return value
-    year = _page_year_field(page)
-    if year:
-        return date(year, 12, 31)
+def published_on(page: Page) -> date | None:
+    """When the page first went live (the date of page types without a date of their own)."""
     when = page.first_published_at or page.last_published_at
     return when.date() if when else None
-
-
-def _page_year_field(page: Page) -> int | None:
-    for name in YEAR_FIELD_NAMES:
-        value = getattr(page, name, None)
-        if isinstance(value, int) and not isinstance(value, bool):
-            return value
-    return None
 
 
 def _target_groups(obj) -> list[str]:
@@ -390,13 +111,17 @@ def _target_groups(obj) -> list[str]:
 
 
 def kind_of(page: Page) -> str:
-    return PAGE_KINDS.get(page._meta.label_lower, "page")
+    return PAGE_KINDS.get(page._meta.label_lower, DEFAULT_PAGE_KIND)
 
 
-def default_page_record(page: Page) -> Record:
-    """The record for any page type: title, flattened text, council, date and target groups."""
+def build_page_record(page: Page, when: date | None = None, year: int | None = None) -> Record:
+    """The record of a page: title, flattened text, council, target groups, and its date.
+
+    ``when`` is the date the page's adapter reads from it (publication when it has none);
+    ``year`` the year it is filed under (the year of ``when`` unless given).
+    """
     council = council_of(page)
-    record_date = _page_date(page)
+    record_date = when or published_on(page)
     return Record(
         key=page_key(page.pk),
         kind=kind_of(page),
@@ -407,14 +132,14 @@ def default_page_record(page: Page) -> Record:
         council_label=council.title if council else "",
         municipality=getattr(council, "municipality", "") if council else "",
         date=record_date,
-        year=_page_year_field(page) or (record_date.year if record_date else None),
+        year=year or (record_date.year if record_date else None),
         target_groups=_target_groups(page),
     )
 
 
 def page_record(page: Page) -> Record:
     page = page.specific
-    adapter = _page_adapters.get(page._meta.label_lower, default_page_record)
+    adapter = _page_adapters.get(page._meta.label_lower, build_page_record)
     return adapter(page)
 
 
@@ -457,15 +182,15 @@ def record_for_key(key: str) -> Record | None:
 def all_records() -> Iterable[Record]:
     """Every record the index should hold, built from the live, public tree."""
     CouncilPage = apps.get_model("council_pages", "CouncilPage")
-    lookups = _BulkLookups(
+    lookups = BulkLookups(
         councils={c.path: c for c in CouncilPage.objects.all()},
         public_document_ids=set(public_documents().values_list("pk", flat=True)),
     )
-    token = _bulk.set(lookups)
+    token = bulk_lookups.set(lookups)
     try:
         for page in public_pages().specific().iterator(chunk_size=500):
             yield page_record(page)
     finally:
-        _bulk.reset(token)
+        bulk_lookups.reset(token)
     for document in public_documents().select_related("council").iterator(chunk_size=500):
         yield document_record(document)

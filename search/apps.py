@@ -11,7 +11,7 @@ class SearchConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import checks, signals
+        from . import checks, page_adapters, signals  # noqa: F401 (page_adapters registers)
 
         checks.register()
         signals.connect()

@@ -2,11 +2,13 @@
 
 from django.core import checks
 from django.utils.module_loading import import_string
+from wagtail.models import Page, get_page_models
+
+from .adapters import registered_page_models
+from .backends import search_settings
 
 
 def check_search_settings(app_configs=None, **kwargs):
-    from .backends import search_settings
-
     params = search_settings()
     errors = []
     try:
@@ -30,5 +32,22 @@ def check_search_settings(app_configs=None, **kwargs):
     return errors
 
 
+def check_page_adapters(app_configs=None, **kwargs):
+    """Every page type has its search adapter declared (``search.page_adapters``)."""
+    registered = registered_page_models()
+    return [
+        checks.Warning(
+            f"The page type {model._meta.label} has no search adapter, so its search results "
+            "are dated by publication.",
+            hint="Register one in search/page_adapters.py.",
+            obj=model,
+            id="site_search.W001",
+        )
+        for model in get_page_models()
+        if model is not Page and model._meta.label_lower not in registered
+    ]
+
+
 def register() -> None:
     checks.register(check_search_settings, "site_search")
+    checks.register(check_page_adapters, "site_search")

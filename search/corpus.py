@@ -270,7 +270,7 @@ def generate(records: int, seed: int, log=print, word_list: Path = WORD_LIST) ->
             for doc in docs:
                 CouncilDocument.objects.filter(pk=doc.pk).update(created_at=_aware(day()))
             built.documents += len(docs)
-            attach = [[] for _ in range(n_hearings)]
+            attach: list[list[int]] = [[] for _ in range(n_hearings)]
             for i, doc in enumerate(docs):
                 attach[i % n_hearings].append(doc.pk)
 

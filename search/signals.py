@@ -4,13 +4,20 @@ Connected in :meth:`search.apps.SearchConfig.ready`. Handlers only write queue r
 the same transaction as the change); they never talk to the search backend themselves.
 """
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
 from wagtail.documents import get_document_model
-from wagtail.models import Collection, CollectionViewRestriction, Page, PageViewRestriction
+from wagtail.models import (
+    Collection,
+    CollectionViewRestriction,
+    Page,
+    PageViewRestriction,
+    ReferenceIndex,
+)
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from .adapters import document_key, page_key
-from .indexing import enqueue
+from .tasks import enqueue
 
 
 def _subtree_keys(page: Page) -> list[str]:
@@ -24,9 +31,6 @@ def _subtree_keys(page: Page) -> list[str]:
 
 
 def _linked_document_keys(page_ids) -> list[str]:
-    from django.contrib.contenttypes.models import ContentType
-    from wagtail.models import ReferenceIndex
-
     refs = ReferenceIndex.objects.filter(
         base_content_type=ContentType.objects.get_for_model(Page),
         object_id__in=[str(pk) for pk in page_ids],
@@ -37,8 +41,6 @@ def _linked_document_keys(page_ids) -> list[str]:
 
 def _linking_page_keys(document) -> list[str]:
     """Pages whose content points to the document (they carry its text in their body)."""
-    from wagtail.models import ReferenceIndex
-
     keys = []
     for ref in ReferenceIndex.get_references_to(document).select_related("base_content_type"):
         model = ref.base_content_type.model_class()

@@ -252,7 +252,9 @@ def parse_query(raw: str | None) -> ParsedQuery:
         )
     if text and not parsed.positive:
         parsed.notices.append(
-            _("Skriv mindst ét ord at søge efter, uden minus foran (og ikke kun ord som “og”).")
+            str(
+                _("Skriv mindst ét ord at søge efter, uden minus foran (og ikke kun ord som “og”).")
+            )
         )
     return parsed
 

@@ -6,11 +6,11 @@ Neither view logs the query: citizens type personal details into search boxes.
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_safe
 
 from . import service
-from .backends import FACETS, PAGE_SIZE, SearchBackendError
+from .backends import PAGE_SIZE, SearchBackendError
+from .facets import FACETS
 
 
 def _unavailable_message() -> str:
@@ -83,7 +83,7 @@ def search_api(request):
                 {"value": f.value, "label": f.label, "count": f.count}
                 for f in (results.facets.get(name, []) if results else [])
             ]
-            for name in FACETS
+            for name in (facet.name for facet in FACETS)
         },
     }
     response = JsonResponse(body, json_dumps_params={"ensure_ascii": False})
@@ -107,19 +107,12 @@ def _url(request, **changes) -> str:
     return "?" + encoded if encoded else "?"
 
 
-FACET_TITLES = {
-    "council": gettext_lazy("Råd"),
-    "kind": gettext_lazy("Type"),
-    "year": gettext_lazy("År"),
-    "target_group": gettext_lazy("Målgruppe"),
-}
-
-
 def _facet_groups(request, outcome) -> list[dict]:
     if not outcome.results:
         return []
     groups = []
-    for name in FACETS:
+    for facet in FACETS:
+        name = facet.name
         values = outcome.results.facets.get(name, [])
         if not values:
             continue
@@ -127,7 +120,7 @@ def _facet_groups(request, outcome) -> list[dict]:
         groups.append(
             {
                 "name": name,
-                "title": str(FACET_TITLES[name]),
+                "title": str(facet.title),
                 "values": [
                     {
                         "label": f.label,
@@ -144,7 +137,8 @@ def _facet_groups(request, outcome) -> list[dict]:
 
 def _active_filters(request, outcome) -> list[dict]:
     active = []
-    for name in FACETS:
+    for facet in FACETS:
+        name = facet.name
         value = outcome.params.get(name)
         if value not in (None, ""):
             label = str(value)
@@ -154,7 +148,7 @@ def _active_filters(request, outcome) -> list[dict]:
                         label = f.label
             active.append(
                 {
-                    "title": str(FACET_TITLES[name]),
+                    "title": str(facet.title),
                     "label": label,
                     "url": _url(request, **{name: ""}),
                 }

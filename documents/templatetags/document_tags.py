@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from documents.filetypes import SCANNABLE_KINDS
+from documents.models import TextStatus
 from documents.privacy import can_download, collection_is_restricted, is_public
 
 register = template.Library()
@@ -111,8 +112,6 @@ def document_visibility(document) -> str:
 @register.simple_tag
 def document_text_status(document) -> str:
     """A Danish sentence on whether the document's text has been read and can be searched."""
-    from documents.models import TextStatus
-
     if document.text_status == TextStatus.PENDING:
         return _("Teksten i filen bliver læst. Genindlæs siden om lidt.")
     if document.text_status == TextStatus.FAILED:

@@ -6,7 +6,6 @@ from django.conf import settings
 from django.utils.module_loading import import_string
 
 from .base import (
-    FACETS,
     PAGE_SIZE,
     SORTS,
     BaseSearchBackend,
@@ -21,7 +20,6 @@ DEFAULT_BACKEND = "search.backends.database.DatabaseBackend"
 
 __all__ = [
     "DEFAULT_BACKEND",
-    "FACETS",
     "PAGE_SIZE",
     "SORTS",
     "BaseSearchBackend",

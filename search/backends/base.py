@@ -4,12 +4,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
-from search.adapters import KIND_LABELS, Record
+from search.adapters import Record
+from search.facets import FACETS, KIND_LABELS, FacetValue
 from search.text import ParsedQuery
 
 PAGE_SIZE = 20
 SORTS = ("relevance", "date")
-FACETS = ("council", "kind", "year", "target_group")
 
 
 class SearchBackendError(Exception):
@@ -35,16 +35,9 @@ class SearchRequest:
 
     @property
     def filters(self) -> dict:
-        return {
-            name: value
-            for name, value in (
-                ("council", self.council),
-                ("kind", self.kind),
-                ("year", self.year),
-                ("target_group", self.target_group),
-            )
-            if value not in ("", None)
-        }
+        """The facet filters asked for: facet name -> value (each field is named after one)."""
+        values = ((facet.name, getattr(self, facet.name)) for facet in FACETS)
+        return {name: value for name, value in values if value not in ("", None)}
 
 
 @dataclass
@@ -62,13 +55,6 @@ class Hit:
     @property
     def kind_label(self) -> str:
         return str(KIND_LABELS.get(self.kind, ""))
-
-
-@dataclass
-class FacetValue:
-    value: str
-    count: int
-    label: str = ""
 
 
 @dataclass

@@ -18,8 +18,10 @@ from datetime import UTC, date, datetime
 from elasticsearch import Elasticsearch, NotFoundError, helpers
 from elasticsearch import exceptions as es_exceptions
 from elasticsearch.dsl import Date, Document, Integer, Keyword, Q, Search, Text
+from elasticsearch.dsl.query import Query
 
 from search.adapters import Record
+from search.facets import FACETS
 from search.text import SNIPPET_LENGTH, Term, stem
 
 from .base import (
@@ -34,12 +36,6 @@ from .base import (
 TITLE_BOOST = 10
 ALL_WORDS_BONUS = 1000
 FACET_SIZE = 200
-FACET_FIELDS = {
-    "council": "council",
-    "kind": "kind",
-    "year": "year",
-    "target_group": "target_groups",
-}
 
 
 class SearchRecordDocument(Document):
@@ -84,7 +80,7 @@ def index_body() -> dict:
     }
 
 
-def term_query(term: Term) -> Q:
+def term_query(term: Term) -> Query:
     """One parsed term as an Elasticsearch clause; words are never passed as query syntax."""
     if term.prefix:
         value = stem(term.words[-1])
@@ -109,19 +105,15 @@ def build_search(request: SearchRequest, index: str = "udsatteraad") -> Search:
     """The request body for ``request`` (testable without a server: ``.to_dict()``)."""
     query = request.query
     s = Search(index=index)
-    filters = []
-    if request.council:
-        filters.append(Q("term", council=request.council))
-    if request.kind:
-        filters.append(Q("term", kind=request.kind))
-    if request.year:
-        filters.append(Q("term", year=request.year))
-    if request.target_group:
-        filters.append(Q("term", target_groups=request.target_group))
+    filters = [
+        Q("term", **{facet.es_field: value})
+        for facet, value in ((f, getattr(request, f.name)) for f in FACETS)
+        if value
+    ]
 
     if query.is_empty:
         s = s.query(Q("bool", filter=filters))
-        s = s.sort({"date": {"order": "desc", "missing": "_last"}}, {"key": "desc"})
+        s = s.sort({"date": {"order": "desc", "missing": "_last"}}, "-key")
     else:
         positive = [term_query(t) for t in query.positive]
         should = []
@@ -150,8 +142,8 @@ def build_search(request: SearchRequest, index: str = "udsatteraad") -> Search:
             number_of_fragments=1,
             no_match_size=SNIPPET_LENGTH,
         )
-    for name, field in FACET_FIELDS.items():
-        s.aggs.bucket(name, "terms", field=field, size=FACET_SIZE)
+    for facet in FACETS:
+        s.aggs.bucket(facet.name, "terms", field=facet.es_field, size=FACET_SIZE)
     s = s.extra(track_total_hits=True, from_=request.offset, size=request.page_size)
     return s
 
@@ -260,7 +252,7 @@ class ElasticsearchBackend(BaseSearchBackend):
             response = s.execute()
         except es_exceptions.TransportError as exc:
             raise SearchBackendError(str(exc)) from exc
-        results.total = response.hits.total.value
+        results.total = response.to_dict()["hits"]["total"]["value"]
         for hit in response:
             highlight = getattr(hit.meta, "highlight", None)
             fragments = getattr(highlight, "body", None) if highlight else None
@@ -282,9 +274,9 @@ class ElasticsearchBackend(BaseSearchBackend):
                     snippet=snippet,
                 )
             )
-        for name in FACET_FIELDS:
-            buckets = response.aggregations[name].buckets
-            results.facets[name] = [
+        for facet in FACETS:
+            buckets = response.aggregations[facet.name].buckets
+            results.facets[facet.name] = [
                 FacetValue(value=str(b.key), count=b.doc_count) for b in buckets if str(b.key) != ""
             ]
         return results

@@ -1,0 +1,42 @@
+"""The flat index record: one searchable item, the same for every backend."""
+
+import datetime as dt
+import hashlib
+import json
+from dataclasses import asdict, dataclass, field
+
+# Caps the text kept per item (PostgreSQL's tsvector holds at most 1 MB).
+MAX_BODY_LENGTH = 200_000
+
+
+@dataclass
+class Record:
+    """One searchable item, the same for every backend."""
+
+    key: str  # "page:12" or "document:5"
+    kind: str
+    title: str
+    url: str
+    body: str = ""
+    council: str = ""  # council page slug
+    council_label: str = ""
+    municipality: str = ""
+    date: dt.date | None = None
+    year: int | None = None
+    target_groups: list[str] = field(default_factory=list)
+
+    @property
+    def digest(self) -> str:
+        """A fingerprint of the record, for finding stale entries in the index."""
+        data = asdict(self)
+        data["date"] = self.date.isoformat() if self.date else None
+        raw = json.dumps(data, sort_keys=True, ensure_ascii=False)
+        return hashlib.sha256(raw.encode()).hexdigest()[:32]
+
+
+def page_key(pk: int) -> str:
+    return f"page:{pk}"
+
+
+def document_key(pk: int) -> str:
+    return f"document:{pk}"
