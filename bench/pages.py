@@ -134,6 +134,8 @@ def main() -> None:
         if out.returncode:
             sys.exit(out.stderr)
         results[records] = json.loads(out.stdout.strip().splitlines()[-1])
+        if records != args.records[-1]:
+            report(args, results)  # so far, in case a larger size takes too long
     report(args, results)
 
 

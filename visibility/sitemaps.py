@@ -20,6 +20,8 @@ from django.core.paginator import Paginator
 from django.db.models import BooleanField, Case, Count, Max, Q, Value, When
 from django.db.models.functions import Substr
 from django.http import Http404
+from django.urls import reverse
+from django.utils import timezone
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
@@ -27,7 +29,9 @@ from visibility.freshness import conditional
 from visibility.rules import _council_model, visible
 
 SITE_SECTION = "sitet"
-PAGE_FIELDS = ("id", "path", "depth", "url_path", "last_published_at", "latest_revision_created_at")
+# Django's sitemap.xml, less what these files never hold (priorities, alternates), with the day
+# formatted once in Python: a file of 50,000 URLs renders in a fraction of the time.
+SECTION_TEMPLATE = "visibility/sitemap_section.xml"
 
 
 def section_size() -> int:
@@ -45,7 +49,36 @@ class SectionSitemap(Sitemap):
         self.limit = section_size()
 
     def items(self):
-        return visible(Page.objects.filter(self.pages)).order_by("path").only(*PAGE_FIELDS)
+        return (
+            visible(Page.objects.filter(self.pages))
+            .order_by("path")
+            .values_list("url_path", "last_published_at", "latest_revision_created_at")
+        )
+
+    def _urls(self, page, protocol, domain):
+        """The file's entries, with each address made as Wagtail's ``get_full_url`` makes it
+        (the site's root URL and the page's path below the site's root page), without loading
+        each page."""
+        site = self.get_wagtail_site()
+        root_path = site.root_page.url_path
+        prefix = site.root_url + reverse("wagtail_serve", args=("",))
+        zone = timezone.get_current_timezone()
+        urls = []
+        for url_path, published, revised in self.paginator.page(page).object_list:
+            lastmod = published or revised
+            if lastmod is not None:
+                self.latest_lastmod = _newest(getattr(self, "latest_lastmod", None), lastmod)
+            urls.append(
+                {
+                    "location": prefix + url_path[len(root_path) :],
+                    "lastmod": lastmod,
+                    "day": lastmod.astimezone(zone).date().isoformat() if lastmod else "",
+                    "changefreq": None,
+                    "priority": "",
+                    "alternates": [],
+                }
+            )
+        return urls
 
     @property
     def paginator(self):
@@ -191,4 +224,6 @@ def index(request):
 @conditional
 def section(request, section):
     """``/sitemap-<section>.xml``: the visible pages of one section (``?p=2`` for more)."""
-    return sitemap_views.sitemap(request, Sections(request), section=section)
+    return sitemap_views.sitemap(
+        request, Sections(request), section=section, template_name=SECTION_TEMPLATE
+    )
