@@ -3,13 +3,18 @@
 Feeds exist per council and across all councils, for everything or one kind (meetings,
 hearing responses, annual reports). Every queryset goes through ``visibility.rules.visible``, so
 nothing unpublished, private or below an unpublished section can be syndicated.
+
+A calendar holds the meetings of the last twelve months and every meeting ahead; ``?aar=2024``
+gives one year instead (a bad year: 400 with a Danish message). Feeds and calendars answer a
+repeated request with 304 Not Modified while nothing public has changed
+(``visibility.freshness``).
 """
 
 import datetime
 
 import icalendar
 from django.contrib.syndication.views import Feed
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import strip_tags
@@ -22,9 +27,12 @@ from council_pages.models import (
     HearingResponsePage,
     MeetingPage,
 )
+from visibility.freshness import conditional
 from visibility.rules import visible
 
 FEED_SIZE = 30
+CALENDAR_MONTHS_BACK = 12
+FIRST_YEAR = 1990
 
 # URL segment -> (page model, Danish name of the kind)
 KINDS = {
@@ -96,7 +104,7 @@ class PublicationFeed(Feed):
         for kind in kinds:
             model = KINDS[kind][0]
             pages = public_pages(obj["request"], model, obj["council"])
-            items += list(pages.order_by("-last_published_at")[:FEED_SIZE])
+            items += list(pages.order_by("-last_published_at", "-pk")[:FEED_SIZE])
         items.sort(key=lambda p: p.last_published_at or timezone.now(), reverse=True)
         return items[:FEED_SIZE]
 
@@ -139,10 +147,47 @@ class PublicationAtomFeed(PublicationFeed):
         return self.description(obj)
 
 
+def calendar_window(request) -> tuple[datetime.date, datetime.date | None] | None:
+    """The dates a calendar covers: ``?aar=`` one year, else twelve months back and all ahead.
+
+    None when ``?aar=`` is not a year.
+    """
+    today = timezone.localdate()
+    year = request.GET.get("aar")
+    if year is None or year == "":
+        # From the first of this month a year ago (CALENDAR_MONTHS_BACK months).
+        months = today.year * 12 + today.month - 1 - CALENDAR_MONTHS_BACK
+        return datetime.date(months // 12, months % 12 + 1, 1), None
+    if not (year.isascii() and year.isdigit() and len(year) == 4):
+        return None
+    if not FIRST_YEAR <= int(year) <= today.year + 10:
+        return None
+    return datetime.date(int(year), 1, 1), datetime.date(int(year), 12, 31)
+
+
+@conditional(moves_daily=True)
 def meeting_calendar(request, council=None):
     """An iCalendar file of live, public meetings, for one council or all of them."""
     council_page = public_council(request, council) if council else None
-    meetings = public_pages(request, MeetingPage, council_page).order_by("date", "start_time")
+    window = calendar_window(request)
+    if window is None:
+        return HttpResponseBadRequest(
+            _(
+                "Kalenderen kan ikke vise det år. Skriv et årstal med fire cifre mellem "
+                "%(first)d og %(last)d, fx ?aar=%(year)d."
+            )
+            % {
+                "first": FIRST_YEAR,
+                "last": timezone.localdate().year + 10,
+                "year": timezone.localdate().year,
+            },  # fmt: skip
+            content_type="text/plain; charset=utf-8",
+        )
+    first, last = window
+    meetings = public_pages(request, MeetingPage, council_page).filter(date__gte=first)
+    if last is not None:
+        meetings = meetings.filter(date__lte=last)
+    meetings = meetings.order_by("date", "start_time").defer_streamfields()
     calendar = icalendar.Calendar()
     calendar.add("prodid", "-//Udsatteråd//Møder//DA")
     calendar.add("version", "2.0")

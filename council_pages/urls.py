@@ -3,43 +3,50 @@
 Feeds: ``/rss/`` and ``/atom/`` (everything from every council), ``/<kind>/rss/``,
 ``/<council>/rss/``, ``/<council>/<kind>/rss/`` (and the same with ``atom``), where kind is
 ``moeder``, ``hoeringssvar`` or ``aarsrapporter``. Calendars: ``/moeder/kalender.ics`` and
-``/<council>/moeder/kalender.ics``.
+``/<council>/moeder/kalender.ics``. All of them answer 304 Not Modified to a repeated request
+while nothing public has changed (``visibility.freshness``).
 """
 
 from django.urls import path
+
+from visibility.freshness import conditional
 
 from .feeds import KINDS, PublicationAtomFeed, PublicationFeed, meeting_calendar
 
 app_name = "council_pages"
 
+# Feed instances keep no per-request state (see PublicationFeed.get_object): one of each will do.
+rss = conditional(PublicationFeed())
+atom = conditional(PublicationAtomFeed())
+
 # Fixed paths first, so that e.g. /moeder/rss/ is never read as a council called "moeder".
 urlpatterns = [
     path("moeder/kalender.ics", meeting_calendar, name="calendar"),
-    path("rss/", PublicationFeed(), name="feed_rss"),
-    path("atom/", PublicationAtomFeed(), name="feed_atom"),
+    path("rss/", rss, name="feed_rss"),
+    path("atom/", atom, name="feed_atom"),
 ]
 for kind in KINDS:
     urlpatterns += [
-        path(f"{kind}/rss/", PublicationFeed(), {"kind": kind}, name=f"{kind}_feed_rss"),
-        path(f"{kind}/atom/", PublicationAtomFeed(), {"kind": kind}, name=f"{kind}_feed_atom"),
+        path(f"{kind}/rss/", rss, {"kind": kind}, name=f"{kind}_feed_rss"),
+        path(f"{kind}/atom/", atom, {"kind": kind}, name=f"{kind}_feed_atom"),
     ]
 
 urlpatterns += [
     path("<slug:council>/moeder/kalender.ics", meeting_calendar, name="council_calendar"),
-    path("<slug:council>/rss/", PublicationFeed(), name="council_feed_rss"),
-    path("<slug:council>/atom/", PublicationAtomFeed(), name="council_feed_atom"),
+    path("<slug:council>/rss/", rss, name="council_feed_rss"),
+    path("<slug:council>/atom/", atom, name="council_feed_atom"),
 ]
 for kind in KINDS:
     urlpatterns += [
         path(
             f"<slug:council>/{kind}/rss/",
-            PublicationFeed(),
+            rss,
             {"kind": kind},
             name=f"council_{kind}_feed_rss",
         ),
         path(
             f"<slug:council>/{kind}/atom/",
-            PublicationAtomFeed(),
+            atom,
             {"kind": kind},
             name=f"council_{kind}_feed_atom",
         ),

@@ -3,14 +3,13 @@ from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.admin.auth import require_admin_access
-from wagtail.contrib.sitemaps.views import sitemap
 
 from council_pages.admin_scope import ScopedPageTypesUsageReportView
 from udsatteraad.api import api_router
 from udsatteraad.health import health
 from udsatteraad.login import AdminLoginView, ReaderLoginView
 from udsatteraad.views import open_data, robots_txt
-from visibility.sitemaps import VisibleSitemap
+from visibility import sitemaps
 
 # Wagtail's page-type report, without other councils' page titles for a council's people.
 page_types_report = require_admin_access(ScopedPageTypesUsageReportView.as_view())
@@ -23,7 +22,8 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("dokumenter/", include("documents.urls")),
     path("api/v2/", api_router.urls),
-    path("sitemap.xml", sitemap, {"sitemaps": {"pages": VisibleSitemap}}, name="sitemap"),
+    path("sitemap.xml", sitemaps.index, name="sitemap"),
+    path("sitemap-<str:section>.xml", sitemaps.section, name="sitemap_section"),
     path("robots.txt", robots_txt, name="robots_txt"),
     path("log-ind/", ReaderLoginView.as_view(), name="reader_login"),
     path("health/", health, name="health"),

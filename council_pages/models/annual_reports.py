@@ -223,6 +223,7 @@ class AnnualReportPage(BasePage):
             visible(MeetingPage.objects.descendant_of(self.council))
             .filter(date__gte=self.period_start, date__lte=last_day)
             .order_by("date", "start_time")
+            .defer_streamfields()  # the figures link to them; the agendas are not shown
         )
 
     @cached_property
@@ -234,6 +235,8 @@ class AnnualReportPage(BasePage):
             visible(HearingResponsePage.objects.descendant_of(self.council))
             .filter(response_date__gte=self.period_start, response_date__lte=self.period_end)
             .order_by("response_date", "pk")
+            .defer_streamfields()
+            .defer("response")
         )
 
     @cached_property

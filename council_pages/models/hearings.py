@@ -159,7 +159,7 @@ class HearingResponsePage(BasePage):
         _("rådets svar"),
         features=["h2", "h3", "bold", "italic", "link", "document-link", "ol", "ul"],
     )
-    response_date = models.DateField(_("svaret den"))
+    response_date = models.DateField(_("svaret den"), db_index=True)
     minority_opinions = StreamField(
         [("opinion", MinorityOpinionBlock())],
         blank=True,

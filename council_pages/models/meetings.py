@@ -180,7 +180,7 @@ class MeetingPage(BasePage):
     subpage_types: list[str] = []
     base_form_class = MeetingPageForm
 
-    date = models.DateField(_("dato"))
+    date = models.DateField(_("dato"), db_index=True)
     start_time = models.TimeField(_("starter"), null=True, blank=True)
     end_time = models.TimeField(_("slutter"), null=True, blank=True)
     place = models.CharField(

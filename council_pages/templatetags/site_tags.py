@@ -91,18 +91,22 @@ def absolute_url(context):
         return request.get_full_path()
 
 
+CHILDREN_SHOWN = 50
+
+
 @register.simple_tag
-def public_children(page, page_type=None):
+def public_children(page, page_type=None, limit=CHILDREN_SHOWN):
     """The live, public child pages of ``page`` in menu order, e.g. a council's sections.
 
     ``page_type`` ("app_label.ModelName") keeps only pages of that type (and its subclasses).
+    At most ``limit`` (50) pages: a menu, not a list of everything below a page.
     """
     if page is None:
         return []
     children = visible(page.get_children())
     if page_type:
         children = children.type(apps.get_model(page_type))
-    return children.specific().order_by("path")
+    return children.order_by("path").defer_streamfields().specific()[:limit]
 
 
 @register.simple_tag

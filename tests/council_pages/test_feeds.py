@@ -120,7 +120,7 @@ def _calendar(client, url):
 @pytest.mark.django_db
 class TestCalendar:
     def test_council_calendar_lists_public_meetings_with_local_times(self, client, content):
-        calendar = _calendar(client, "/odense/moeder/kalender.ics")
+        calendar = _calendar(client, "/odense/moeder/kalender.ics?aar=2009")
         events = {str(e["summary"]): e for e in calendar.walk("VEVENT")}
         assert set(events) == {
             "Rådet i Odense: Møde i oktober",
@@ -138,15 +138,17 @@ class TestCalendar:
 
     def test_uids_are_stable(self, client, content):
         first = [
-            str(e["uid"]) for e in _calendar(client, "/odense/moeder/kalender.ics").walk("VEVENT")
+            str(e["uid"])
+            for e in _calendar(client, "/odense/moeder/kalender.ics?aar=2009").walk("VEVENT")
         ]
         again = [
-            str(e["uid"]) for e in _calendar(client, "/odense/moeder/kalender.ics").walk("VEVENT")
+            str(e["uid"])
+            for e in _calendar(client, "/odense/moeder/kalender.ics?aar=2009").walk("VEVENT")
         ]
         assert first == again and len(set(first)) == len(first)
 
     def test_calendar_for_all_councils(self, client, content):
-        calendar = _calendar(client, "/moeder/kalender.ics")
+        calendar = _calendar(client, "/moeder/kalender.ics?aar=2009")
         summaries = {str(e["summary"]) for e in calendar.walk("VEVENT")}
         assert "Rådet i Vejle: Vejle-møde" in summaries
         assert "Rådet i Odense: Møde i oktober" in summaries

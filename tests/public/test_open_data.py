@@ -109,10 +109,17 @@ def test_any_web_page_may_read_the_open_data(client, planted, url):
 
 
 def sitemap_urls(client):
+    """The pages of every section the sitemap index names."""
     response = client.get("/sitemap.xml")
     assert response.status_code == 200
-    root = ET.fromstring(response.content)
-    return {urlsplit(loc.text).path for loc in root.findall("s:url/s:loc", SITEMAP_NS)}
+    urls = set()
+    for section in ET.fromstring(response.content).findall("s:sitemap/s:loc", SITEMAP_NS):
+        parts = urlsplit(section.text)
+        response = client.get(parts.path + (f"?{parts.query}" if parts.query else ""))
+        assert response.status_code == 200
+        root = ET.fromstring(response.content)
+        urls |= {urlsplit(loc.text).path for loc in root.findall("s:url/s:loc", SITEMAP_NS)}
+    return urls
 
 
 def test_sitemap_lists_public_pages_only(client, planted):

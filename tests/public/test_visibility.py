@@ -9,6 +9,7 @@ anywhere. A visible page's word must appear (so the test can see a leak when the
 import datetime
 import json
 import re
+from urllib.parse import urlsplit
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -177,6 +178,8 @@ def public_urls(client):
         "/hoeringssvar/rss/",
         "/moeder/kalender.ics",
         "/vejle/moeder/kalender.ics",
+        "/moeder/kalender.ics?aar=2009",  # the fixture's meetings are of 2009
+        "/vejle/moeder/kalender.ics?aar=2009",
         "/sitemap.xml",
         "/api/v2/pages/?limit=100",
         "/api/v2/pages/?limit=100&type=council_pages.HearingResponsePage&fields=*",
@@ -184,10 +187,17 @@ def public_urls(client):
         "/api/v2/documents/?limit=100",
         "/api/v2/images/?limit=100",
     ]
+    urls += sitemap_sections(client)
     for word in [VISIBLE, *HIDDEN.values()]:
         urls += [f"/soeg/?q={word}", f"/api/search/?q={word}", f"/api/v2/pages/?search={word}"]
         urls += [f"/api/v2/documents/?search={word}"]
     return pages + urls
+
+
+def sitemap_sections(client):
+    """Every file the sitemap index names."""
+    index = client.get("/sitemap.xml").content.decode()
+    return [urlsplit(loc).path for loc in re.findall(r"<loc>([^<]+)</loc>", index)]
 
 
 def _all_live_pages():
