@@ -13,7 +13,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
 from council_pages.blocks import FocusAreaBlock, ProposalBlock
-from council_pages.listing import paginate, querystring_without
+from council_pages.lists import AnnualReportFilterForm
 from council_pages.page_forms import NaturalSlugPageForm
 from council_pages.serializers import RichTextHTMLField
 from visibility.rules import visible
@@ -21,6 +21,7 @@ from visibility.rules import visible
 from .base import BasePage
 from .council import CouncilPage
 from .hearings import HearingResponsePage, outcome_tally
+from .indexes import CouncilIndexPage
 from .meetings import MeetingPage
 
 
@@ -36,17 +37,18 @@ class AnnualReportPageForm(NaturalSlugPageForm):
 REPORT_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "link", "document-link", "ol", "ul"]
 
 
-class AnnualReportIndexPage(BasePage):
+class AnnualReportIndexPage(CouncilIndexPage):
     """A council's annual reports, e.g. /odense/aarsrapporter/, newest period first."""
 
     template = "council_pages/annual_report_index_page.html"
-    parent_page_types = ["council_pages.CouncilPage"]
     subpage_types = ["council_pages.AnnualReportPage"]
-    max_count_per_parent = 1
+    child_model = "council_pages.AnnualReportPage"
+    feed_kind = "aarsrapporter"
+    ordering = ("-end_year", "-start_year")
+    filter_form_class = AnnualReportFilterForm
+    list_name = "reports_page"
 
     intro = RichTextField(_("introduktion"), blank=True, features=["bold", "italic", "link"])
-
-    content_panels = BasePage.content_panels + [FieldPanel("intro")]
 
     class Meta:
         verbose_name = _("oversigt over årsrapporter")
@@ -54,15 +56,7 @@ class AnnualReportIndexPage(BasePage):
 
     @property
     def reports(self):
-        return visible(AnnualReportPage.objects.child_of(self)).order_by("-end_year", "-start_year")
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context.update(
-            reports_page=paginate(request, self.reports),
-            filter_querystring=querystring_without(request, "side"),
-        )
-        return context
+        return self.publications()
 
 
 class AnnualReportPage(BasePage):

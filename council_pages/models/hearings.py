@@ -12,12 +12,12 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
 from council_pages.blocks import MinorityOpinionBlock
-from council_pages.listing import choice_param, paginate, querystring_without
+from council_pages.lists import HearingResponseFilterForm
 from council_pages.serializers import RichTextHTMLField, TargetGroupsField
-from visibility.rules import visible
 
 from .base import BasePage
-from .tags import TargetGroup, TargetGroupItemBase
+from .indexes import CouncilIndexPage
+from .tags import TargetGroupItemBase
 
 
 class HearingKind(models.TextChoices):
@@ -40,7 +40,7 @@ class HearingResponsePageTargetGroup(TargetGroupItemBase):
     )
 
 
-class HearingResponseIndexPage(BasePage):
+class HearingResponseIndexPage(CouncilIndexPage):
     """A council's hearing responses and statements, e.g. /odense/hoeringssvar/.
 
     Lists them newest first and lets citizens filter by kind, year, target group and by what
@@ -48,9 +48,12 @@ class HearingResponseIndexPage(BasePage):
     """
 
     template = "council_pages/hearing_response_index_page.html"
-    parent_page_types = ["council_pages.CouncilPage"]
     subpage_types = ["council_pages.HearingResponsePage"]
-    max_count_per_parent = 1
+    child_model = "council_pages.HearingResponsePage"
+    feed_kind = "hoeringssvar"
+    ordering = ("-response_date", "-pk")
+    filter_form_class = HearingResponseFilterForm
+    list_name = "responses_page"
 
     intro = RichTextField(
         _("introduktion"),
@@ -59,55 +62,24 @@ class HearingResponseIndexPage(BasePage):
         help_text=_("Fx hvornår kommunen hører rådet, og hvordan rådet svarer."),
     )
 
-    content_panels = BasePage.content_panels + [FieldPanel("intro")]
-
     class Meta:
         verbose_name = _("oversigt over høringssvar")
         verbose_name_plural = _("oversigter over høringssvar")
 
+    def prepare(self, pages):
+        return pages.prefetch_related("tagged_target_groups__tag")
+
     @property
     def responses(self):
         """Live, public responses of this council, newest first."""
-        return (
-            visible(HearingResponsePage.objects.child_of(self))
-            .order_by("-response_date", "-pk")
-            .prefetch_related("tagged_target_groups__tag")
-        )
+        return self.publications()
 
     def outcome_tally(self) -> list[dict]:
         return outcome_tally(self.responses)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        responses = self.responses
-        years = sorted({d.year for d in responses.dates("response_date", "year")}, reverse=True)
-        groups = TargetGroup.objects.filter(
-            council_pages_hearingresponsepagetargetgroup_items__content_object__in=responses
-        ).distinct()
-        filters = {
-            "kind": choice_param(request, "type", HearingKind.values),
-            "outcome": choice_param(request, "opfoelgning", FollowUpOutcome.values),
-            "year": choice_param(request, "aar", years),
-            "group": choice_param(request, "maalgruppe", [g.slug for g in groups]),
-        }
-        if filters["kind"]:
-            responses = responses.filter(kind=filters["kind"])
-        if filters["outcome"]:
-            responses = responses.filter(outcome=filters["outcome"])
-        if filters["year"]:
-            responses = responses.filter(response_date__year=filters["year"])
-        if filters["group"]:
-            responses = responses.filter(tagged_target_groups__tag__slug=filters["group"])
-        context.update(
-            filters=filters,
-            years=years,
-            target_groups=groups,
-            kinds=HearingKind.choices,
-            outcomes=FollowUpOutcome.choices,
-            tally=self.outcome_tally(),
-            responses_page=paginate(request, responses),
-            filter_querystring=querystring_without(request, "side"),
-        )
+        context["tally"] = self.outcome_tally()
         return context
 
 

@@ -4,7 +4,6 @@ Every queryset here goes through ``visibility.rules.visible``: nothing hidden re
 """
 
 from django import template
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -95,20 +94,3 @@ def council_publications(council) -> dict:
         "report_index": report_index,
         "latest_report": latest_report,
     }
-
-
-@register.simple_tag
-def feed_urls(index_page, kind: str, calendar: bool = False) -> dict:
-    """RSS, Atom (and for meetings iCalendar) URLs for one council's list of ``kind``."""
-    kwargs = {"council": index_page.get_parent().slug}
-    return {
-        "rss": reverse(f"council_pages:council_{kind}_feed_rss", kwargs=kwargs),
-        "atom": reverse(f"council_pages:council_{kind}_feed_atom", kwargs=kwargs),
-        "ics": reverse("council_pages:council_calendar", kwargs=kwargs) if calendar else "",
-    }
-
-
-@register.inclusion_tag("council_pages/includes/feed_links.html")
-def feed_links(index_page, kind: str, calendar: bool = False) -> dict:
-    """Visible links to the feeds of one council's list of ``kind``."""
-    return feed_urls(index_page, kind, calendar)
