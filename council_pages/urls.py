@@ -1,5 +1,6 @@
 """Feeds and calendars; included in the project's URLs before Wagtail's page serving.
 
+Lists across councils: ``/moeder/``, ``/hoeringssvar/``, ``/aarsrapporter/``.
 Feeds: ``/rss/`` and ``/atom/`` (everything from every council), ``/<kind>/rss/``,
 ``/<council>/rss/``, ``/<council>/<kind>/rss/`` (and the same with ``atom``), where kind is
 ``moeder``, ``hoeringssvar`` or ``aarsrapporter``. Calendars: ``/moeder/kalender.ics`` and
@@ -9,6 +10,7 @@ Feeds: ``/rss/`` and ``/atom/`` (everything from every council), ``/<kind>/rss/`
 from django.urls import path
 
 from .feeds import KINDS, PublicationAtomFeed, PublicationFeed, meeting_calendar
+from .national import national_list
 
 app_name = "council_pages"
 
@@ -20,6 +22,7 @@ urlpatterns = [
 ]
 for kind in KINDS:
     urlpatterns += [
+        path(f"{kind}/", national_list, {"kind": kind}, name=f"national_{kind}"),
         path(f"{kind}/rss/", PublicationFeed(), {"kind": kind}, name=f"{kind}_feed_rss"),
         path(f"{kind}/atom/", PublicationAtomFeed(), {"kind": kind}, name=f"{kind}_feed_atom"),
     ]
