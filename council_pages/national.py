@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 from wagtail.models import Site
 
+from council_pages.follow_up import outcome_tally
 from council_pages.listing import paginate, querystring_without
 from council_pages.lists import (
     HearingResponseFilterForm,
@@ -27,7 +28,6 @@ from council_pages.lists import (
     with_council_filter,
 )
 from council_pages.models import AnnualReportPage, CouncilPage, HearingResponsePage, MeetingPage
-from council_pages.models.hearings import outcome_tally
 from visibility.rules import visible
 
 

@@ -13,6 +13,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
 from council_pages.blocks import FocusAreaBlock, ProposalBlock
+from council_pages.follow_up import outcome_tally, proposal_tally
 from council_pages.lists import AnnualReportFilterForm
 from council_pages.page_forms import NaturalSlugPageForm
 from council_pages.serializers import RichTextHTMLField
@@ -20,7 +21,7 @@ from visibility.rules import visible
 
 from .base import BasePage
 from .council import CouncilPage
-from .hearings import HearingResponsePage, outcome_tally
+from .hearings import HearingResponsePage
 from .indexes import CouncilIndexPage
 from .meetings import MeetingPage
 
@@ -243,6 +244,7 @@ class AnnualReportPage(BasePage):
             "hearing_response_count": sum(1 for r in responses if r.kind == "hearing_response"),
             "statement_count": sum(1 for r in responses if r.kind == "statement"),
             "outcomes": outcome_tally(self.hearing_responses),
+            "proposal_outcomes": proposal_tally(self.proposals),
         }
 
     @property
@@ -254,6 +256,9 @@ class AnnualReportPage(BasePage):
             "hearing_response_count": figures["hearing_response_count"],
             "statement_count": figures["statement_count"],
             "outcomes": {row["outcome"]: row["count"] for row in figures["outcomes"]},
+            "proposal_outcomes": {
+                row["outcome"]: row["count"] for row in figures["proposal_outcomes"]
+            },
             "meeting_ids": [page.pk for page in figures["meetings"]],
             "response_ids": [page.pk for page in figures["responses"]],
         }

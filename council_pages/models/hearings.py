@@ -11,7 +11,9 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
+from council_pages import follow_up
 from council_pages.blocks import MinorityOpinionBlock
+from council_pages.follow_up import FollowUpOutcome, outcome_tally
 from council_pages.lists import HearingResponseFilterForm
 from council_pages.serializers import RichTextHTMLField, TargetGroupsField
 
@@ -23,13 +25,6 @@ from .tags import TargetGroupItemBase
 class HearingKind(models.TextChoices):
     HEARING_RESPONSE = "hearing_response", _("Høringssvar")
     STATEMENT = "statement", _("Udtalelse af egen drift")
-
-
-class FollowUpOutcome(models.TextChoices):
-    PENDING = "pending", _("Afventer")
-    ADOPTED = "adopted", _("Fulgt")
-    PARTLY_ADOPTED = "partly_adopted", _("Delvist fulgt")
-    NOT_ADOPTED = "not_adopted", _("Ikke fulgt")
 
 
 class HearingResponsePageTargetGroup(TargetGroupItemBase):
@@ -81,15 +76,6 @@ class HearingResponseIndexPage(CouncilIndexPage):
         context = super().get_context(request, *args, **kwargs)
         context["tally"] = self.outcome_tally()
         return context
-
-
-def outcome_tally(responses) -> list[dict]:
-    """How many of ``responses`` the municipality followed, partly followed, etc."""
-    counts = dict(responses.order_by().values_list("outcome").annotate(n=models.Count("pk")))
-    return [
-        {"outcome": value, "label": label, "count": counts.get(value, 0)}
-        for value, label in FollowUpOutcome.choices
-    ]
 
 
 class HearingResponsePage(BasePage):
@@ -144,21 +130,15 @@ class HearingResponsePage(BasePage):
         help_text=_("Hvilke grupper svaret handler om."),
     )
     outcome = models.CharField(
-        _("kommunens beslutning"),
+        follow_up.OUTCOME_LABEL,
         max_length=20,
         choices=FollowUpOutcome.choices,
         default=FollowUpOutcome.PENDING,
-        help_text=_("Fulgte kommunen rådets råd? Opdater, når beslutningen er truffet."),
+        help_text=follow_up.OUTCOME_HELP,
     )
-    outcome_date = models.DateField(_("besluttet den"), null=True, blank=True)
-    outcome_note = models.TextField(
-        _("kort om beslutningen"), blank=True, help_text=_("Et par linjer i klart sprog.")
-    )
-    outcome_link = models.URLField(
-        _("link til beslutningen"),
-        blank=True,
-        help_text=_("Fx til byrådets eller udvalgets referat."),
-    )
+    outcome_date = models.DateField(follow_up.DATE_LABEL, null=True, blank=True)
+    outcome_note = models.TextField(follow_up.NOTE_LABEL, blank=True, help_text=follow_up.NOTE_HELP)
+    outcome_link = models.URLField(follow_up.LINK_LABEL, blank=True, help_text=follow_up.LINK_HELP)
 
     content_panels = BasePage.content_panels + [
         FieldPanel("kind"),
@@ -227,10 +207,9 @@ class HearingResponsePage(BasePage):
             errors["deadline"] = _("Høringsfristen kan ikke ligge før den dag, høringen kom.")
         if self.received_on and self.response_date and self.response_date < self.received_on:
             errors["response_date"] = _("Rådet kan ikke have svaret, før høringen kom.")
-        if self.outcome_date and self.response_date and self.outcome_date < self.response_date:
-            errors["outcome_date"] = _("Kommunen kan ikke have besluttet, før rådet svarede.")
-        if self.outcome != FollowUpOutcome.PENDING and not self.outcome_date:
-            errors["outcome_date"] = _("Skriv hvornår kommunen traf beslutningen.")
+        errors.update(
+            follow_up.follow_up_errors(self.outcome, self.outcome_date, self.response_date)
+        )
         if errors:
             raise ValidationError(errors)
 

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from council_pages.blocks import RuleTopic
+from council_pages.follow_up import FollowUpOutcome, outcome_tally
 from council_pages.models import (
     AnnualReportIndexPage,
     HearingResponseIndexPage,
@@ -16,7 +17,6 @@ from council_pages.models import (
     MeetingStatus,
     RulesOfProcedurePage,
 )
-from council_pages.models.hearings import outcome_tally
 from visibility.rules import visible
 
 register = template.Library()
@@ -94,3 +94,9 @@ def council_publications(council) -> dict:
         "report_index": report_index,
         "latest_report": latest_report,
     }
+
+
+@register.filter
+def outcome_label(value) -> str:
+    """The Danish name of a follow-up outcome value, e.g. "partly_adopted" -> "Delvist fulgt"."""
+    return dict(FollowUpOutcome.choices).get(value, "")
