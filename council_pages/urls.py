@@ -11,12 +11,16 @@ from django.urls import path
 
 from .feeds import KINDS, PublicationAtomFeed, PublicationFeed, meeting_calendar
 from .national import national_list
+from .statistics import statistics
 
 app_name = "council_pages"
 
 # Fixed paths first, so that e.g. /moeder/rss/ is never read as a council called "moeder".
 urlpatterns = [
     path("moeder/kalender.ics", meeting_calendar, name="calendar"),
+    path("i-tal/", statistics, name="statistics"),
+    path("i-tal/udsatteraadene.csv", statistics, {"fmt": "csv"}, name="statistics_csv"),
+    path("i-tal/udsatteraadene.json", statistics, {"fmt": "json"}, name="statistics_json"),
     path("rss/", PublicationFeed(), name="feed_rss"),
     path("atom/", PublicationAtomFeed(), name="feed_atom"),
 ]

@@ -47,6 +47,7 @@ ACROSS_COUNCILS = [
     ("NationalMeetings", "/moeder/"),
     ("NationalHearingResponses", "/hoeringssvar/?raad=odense"),
     ("NationalAnnualReports", "/aarsrapporter/"),
+    ("Statistics", "/i-tal/?aar=2009"),
 ]
 
 RUN_AXE = """async (tags) => {
