@@ -27,7 +27,13 @@ from council_pages.lists import (
     public_councils,
     with_council_filter,
 )
-from council_pages.models import AnnualReportPage, CouncilPage, HearingResponsePage, MeetingPage
+from council_pages.models import (
+    AnnualReportPage,
+    CouncilPage,
+    HearingResponsePage,
+    MeetingPage,
+    TargetGroup,
+)
 from visibility.rules import visible
 
 
@@ -110,3 +116,26 @@ def national_list(request, kind: str):
         context["tally"] = outcome_tally(tallied)
         context["tally_link"] = f"{request.path}?raad={council}" if council else request.path
     return TemplateResponse(request, spec.template, context)
+
+
+@require_safe
+def target_group(request, slug: str):
+    """/maalgrupper/<slug>/: what every council published about one target group, newest first."""
+    group = TargetGroup.objects.filter(slug=slug).first()
+    if group is None:
+        raise Http404(_("Målgruppen findes ikke."))
+    root = site_root(request)
+    responses = national_pages(request, HearingResponsePage).filter(tagged_target_groups__tag=group)
+    councils = public_councils(root).filter(tagged_target_groups__tag=group)
+    context = {
+        "list_title": _("Målgruppe: %(name)s") % {"name": group.name},
+        "group": group,
+        "councils": councils,
+        "filter_form": None,
+        "items_page": paginate(
+            request, with_council_title(responses.order_by("-response_date", "-pk"))
+        ),
+        "filter_querystring": querystring_without(request, "side"),
+        "show_council": True,
+    }
+    return TemplateResponse(request, "council_pages/national/target_group.html", context)

@@ -10,7 +10,7 @@ Feeds: ``/rss/`` and ``/atom/`` (everything from every council), ``/<kind>/rss/`
 from django.urls import path
 
 from .feeds import KINDS, PublicationAtomFeed, PublicationFeed, meeting_calendar
-from .national import national_list
+from .national import national_list, target_group
 from .statistics import statistics
 
 app_name = "council_pages"
@@ -18,6 +18,7 @@ app_name = "council_pages"
 # Fixed paths first, so that e.g. /moeder/rss/ is never read as a council called "moeder".
 urlpatterns = [
     path("moeder/kalender.ics", meeting_calendar, name="calendar"),
+    path("maalgrupper/<slug:slug>/", target_group, name="target_group"),
     path("i-tal/", statistics, name="statistics"),
     path("i-tal/udsatteraadene.csv", statistics, {"fmt": "csv"}, name="statistics_csv"),
     path("i-tal/udsatteraadene.json", statistics, {"fmt": "json"}, name="statistics_json"),

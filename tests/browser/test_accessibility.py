@@ -48,6 +48,7 @@ ACROSS_COUNCILS = [
     ("NationalHearingResponses", "/hoeringssvar/?raad=odense"),
     ("NationalAnnualReports", "/aarsrapporter/"),
     ("Statistics", "/i-tal/?aar=2009"),
+    ("TargetGroup", "/maalgrupper/hjemloese/"),
 ]
 
 RUN_AXE = """async (tags) => {
