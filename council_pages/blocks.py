@@ -1,8 +1,11 @@
 """StreamField blocks shared by the page types."""
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
+
+from council_pages import follow_up
 
 
 class HeadingBlock(blocks.StructBlock):
@@ -219,11 +222,44 @@ class FocusAreaBlock(blocks.StructBlock):
         label = _("Fokusområde")
 
 
+class FollowUpBlock(blocks.StructBlock):
+    """What the municipality did with a proposal: the same four facts a hearing response has."""
+
+    outcome = blocks.ChoiceBlock(
+        choices=follow_up.FollowUpOutcome.choices,
+        default=follow_up.FollowUpOutcome.PENDING,
+        label=follow_up.OUTCOME_LABEL,
+        help_text=follow_up.OUTCOME_HELP,
+    )
+    outcome_date = blocks.DateBlock(required=False, label=follow_up.DATE_LABEL)
+    outcome_note = blocks.TextBlock(
+        required=False, label=follow_up.NOTE_LABEL, help_text=follow_up.NOTE_HELP
+    )
+    outcome_link = blocks.URLBlock(
+        required=False, label=follow_up.LINK_LABEL, help_text=follow_up.LINK_HELP
+    )
+
+    class Meta:
+        icon = "tick"
+        label = _("Opfølgning: hvad besluttede kommunen?")
+        form_classname = "follow-up-block"
+
+    def clean(self, value):
+        value = super().clean(value)
+        errors = follow_up.follow_up_errors(value.get("outcome"), value.get("outcome_date"))
+        if errors:
+            raise blocks.StructBlockValidationError(
+                block_errors={name: ValidationError(msg) for name, msg in errors.items()}
+            )
+        return value
+
+
 class ProposalBlock(blocks.StructBlock):
-    """A proposal the council makes to the city council in its annual report."""
+    """A proposal the council makes to the city council in its annual report, and its fate."""
 
     title = blocks.CharBlock(label=_("Forslag"))
     text = blocks.RichTextBlock(features=MINUTES_TEXT_FEATURES, required=False, label=_("Tekst"))
+    follow_up = FollowUpBlock()
 
     class Meta:
         icon = "pick"

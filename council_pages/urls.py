@@ -1,5 +1,6 @@
 """Feeds and calendars; included in the project's URLs before Wagtail's page serving.
 
+Lists across councils: ``/moeder/``, ``/hoeringssvar/``, ``/aarsrapporter/``.
 Feeds: ``/rss/`` and ``/atom/`` (everything from every council), ``/<kind>/rss/``,
 ``/<council>/rss/``, ``/<council>/<kind>/rss/`` (and the same with ``atom``), where kind is
 ``moeder``, ``hoeringssvar`` or ``aarsrapporter``. Calendars: ``/moeder/kalender.ics`` and
@@ -12,6 +13,8 @@ from django.urls import path
 from visibility.freshness import conditional
 
 from .feeds import KINDS, PublicationAtomFeed, PublicationFeed, meeting_calendar
+from .national import national_list, target_group
+from .statistics import statistics
 
 app_name = "council_pages"
 
@@ -22,11 +25,16 @@ atom = conditional(PublicationAtomFeed())
 # Fixed paths first, so that e.g. /moeder/rss/ is never read as a council called "moeder".
 urlpatterns = [
     path("moeder/kalender.ics", meeting_calendar, name="calendar"),
+    path("maalgrupper/<slug:slug>/", target_group, name="target_group"),
+    path("i-tal/", statistics, name="statistics"),
+    path("i-tal/udsatteraadene.csv", statistics, {"fmt": "csv"}, name="statistics_csv"),
+    path("i-tal/udsatteraadene.json", statistics, {"fmt": "json"}, name="statistics_json"),
     path("rss/", rss, name="feed_rss"),
     path("atom/", atom, name="feed_atom"),
 ]
 for kind in KINDS:
     urlpatterns += [
+        path(f"{kind}/", national_list, {"kind": kind}, name=f"national_{kind}"),
         path(f"{kind}/rss/", rss, {"kind": kind}, name=f"{kind}_feed_rss"),
         path(f"{kind}/atom/", atom, {"kind": kind}, name=f"{kind}_feed_atom"),
     ]

@@ -736,8 +736,26 @@ REPORTS = {
         "activities": "<p>Rådet afgav høringssvar om hjemløsestrategien, mødtes med rådmanden "
         "og var med på Brugernes Basar.</p>",
         "proposals": [
-            ("Flere akutpladser om vinteren", "Så ingen skal sove ude, når det fryser."),
-            ("En plan for unge hjemløse", "Med bolig, uddannelse og en fast kontaktperson."),
+            (
+                "Flere akutpladser om vinteren",
+                "Så ingen skal sove ude, når det fryser.",
+                {
+                    "outcome": "adopted",
+                    "outcome_date": "2010-03-25",
+                    "outcome_note": "Byrådet afsatte penge til 20 ekstra pladser fra november "
+                    "til marts.",
+                    "outcome_link": "https://www.odense.dk/",
+                },
+            ),
+            (
+                "En plan for unge hjemløse",
+                "Med bolig, uddannelse og en fast kontaktperson.",
+                {
+                    "outcome": "partly_adopted",
+                    "outcome_date": "2010-04-22",
+                    "outcome_note": "Planen kom, men uden fast kontaktperson.",
+                },
+            ),
         ],
     },
     "herning": {
@@ -755,7 +773,17 @@ REPORTS = {
         "situation": "<p>Der er få, men meget udsatte hjemløse i Herning. Mange har både et "
         "misbrug og en psykisk sygdom.</p>",
         "activities": "<p>Temadagen 10. november 2009 samlede omkring 80 deltagere.</p>",
-        "proposals": [("En mobil tandklinik", "Fast besøg på værestederne en gang om måneden.")],
+        "proposals": [
+            (
+                "En mobil tandklinik",
+                "Fast besøg på værestederne en gang om måneden.",
+                {
+                    "outcome": "not_adopted",
+                    "outcome_date": "2010-02-15",
+                    "outcome_note": "Byrådet fandt ikke penge i budgettet.",
+                },
+            )
+        ],
     },
     "esbjerg": {
         "start_year": 2009,
@@ -973,6 +1001,13 @@ def _hearing(index, data):
     return page
 
 
+def _follow_up(fields=None):
+    """A proposal's follow-up in stored form: pending unless ``fields`` say otherwise."""
+    value = {"outcome": "pending", "outcome_date": None, "outcome_note": "", "outcome_link": ""}
+    value.update(fields or {})
+    return value
+
+
 def _report(index, data):
     start, end = data["start_year"], data.get("end_year")
     period = f"{start}-{end}" if end else str(start)
@@ -988,8 +1023,11 @@ def _report(index, data):
         "situation": data["situation"],
         "activities": data["activities"],
         "proposals": [
-            {"type": "proposal", "value": {"title": title, "text": _rt(text)}}
-            for title, text in data["proposals"]
+            {
+                "type": "proposal",
+                "value": {"title": title, "text": _rt(text), "follow_up": _follow_up(*rest)},
+            }
+            for title, text, *rest in data["proposals"]
         ],
     }
     page, _created = _upsert(index, AnnualReportPage, period, fields)

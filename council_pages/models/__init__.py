@@ -4,6 +4,7 @@ from .council import CompositionModel, CouncilMember, CouncilPage, MemberRole, M
 from .hearings import (
     FollowUpOutcome,
     HearingKind,
+    HearingResponseFilterForm,
     HearingResponseIndexPage,
     HearingResponsePage,
     HearingResponsePageTargetGroup,
@@ -21,6 +22,7 @@ __all__ = [
     "AnnualReportPage",
     "FollowUpOutcome",
     "HearingKind",
+    "HearingResponseFilterForm",
     "HearingResponseIndexPage",
     "HearingResponsePage",
     "HearingResponsePageTargetGroup",

@@ -13,14 +13,16 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
 from council_pages.blocks import FocusAreaBlock, ProposalBlock
-from council_pages.listing import paginate, querystring_without
+from council_pages.follow_up import outcome_tally, proposal_tally
+from council_pages.lists import AnnualReportFilterForm
 from council_pages.page_forms import NaturalSlugPageForm
 from council_pages.serializers import RichTextHTMLField
 from visibility.rules import visible
 
 from .base import BasePage
 from .council import CouncilPage
-from .hearings import HearingResponsePage, outcome_tally
+from .hearings import HearingResponsePage
+from .indexes import CouncilIndexPage
 from .meetings import MeetingPage
 
 
@@ -36,17 +38,18 @@ class AnnualReportPageForm(NaturalSlugPageForm):
 REPORT_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "link", "document-link", "ol", "ul"]
 
 
-class AnnualReportIndexPage(BasePage):
+class AnnualReportIndexPage(CouncilIndexPage):
     """A council's annual reports, e.g. /odense/aarsrapporter/, newest period first."""
 
     template = "council_pages/annual_report_index_page.html"
-    parent_page_types = ["council_pages.CouncilPage"]
     subpage_types = ["council_pages.AnnualReportPage"]
-    max_count_per_parent = 1
+    child_model = "council_pages.AnnualReportPage"
+    feed_kind = "aarsrapporter"
+    ordering = ("-end_year", "-start_year")
+    filter_form_class = AnnualReportFilterForm
+    list_name = "reports_page"
 
     intro = RichTextField(_("introduktion"), blank=True, features=["bold", "italic", "link"])
-
-    content_panels = BasePage.content_panels + [FieldPanel("intro")]
 
     class Meta:
         verbose_name = _("oversigt over årsrapporter")
@@ -54,15 +57,7 @@ class AnnualReportIndexPage(BasePage):
 
     @property
     def reports(self):
-        return visible(AnnualReportPage.objects.child_of(self)).order_by("-end_year", "-start_year")
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context.update(
-            reports_page=paginate(request, self.reports),
-            filter_querystring=querystring_without(request, "side"),
-        )
-        return context
+        return self.publications()
 
 
 class AnnualReportPage(BasePage):
@@ -252,6 +247,7 @@ class AnnualReportPage(BasePage):
             "hearing_response_count": sum(1 for r in responses if r.kind == "hearing_response"),
             "statement_count": sum(1 for r in responses if r.kind == "statement"),
             "outcomes": outcome_tally(self.hearing_responses),
+            "proposal_outcomes": proposal_tally(self.proposals),
         }
 
     @property
@@ -263,6 +259,9 @@ class AnnualReportPage(BasePage):
             "hearing_response_count": figures["hearing_response_count"],
             "statement_count": figures["statement_count"],
             "outcomes": {row["outcome"]: row["count"] for row in figures["outcomes"]},
+            "proposal_outcomes": {
+                row["outcome"]: row["count"] for row in figures["proposal_outcomes"]
+            },
             "meeting_ids": [page.pk for page in figures["meetings"]],
             "response_ids": [page.pk for page in figures["responses"]],
         }

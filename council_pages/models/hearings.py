@@ -1,5 +1,6 @@
 """Hearing responses and statements, and what the municipality did with them."""
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -11,25 +12,20 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
+from council_pages import follow_up
 from council_pages.blocks import MinorityOpinionBlock
-from council_pages.listing import choice_param, paginate, querystring_without
+from council_pages.follow_up import FollowUpOutcome, outcome_tally
+from council_pages.lists import ListFilterForm, page_years, year_choices
 from council_pages.serializers import RichTextHTMLField, TargetGroupsField
-from visibility.rules import visible
 
 from .base import BasePage
+from .indexes import CouncilIndexPage
 from .tags import TargetGroup, TargetGroupItemBase
 
 
 class HearingKind(models.TextChoices):
     HEARING_RESPONSE = "hearing_response", _("Høringssvar")
     STATEMENT = "statement", _("Udtalelse af egen drift")
-
-
-class FollowUpOutcome(models.TextChoices):
-    PENDING = "pending", _("Afventer")
-    ADOPTED = "adopted", _("Fulgt")
-    PARTLY_ADOPTED = "partly_adopted", _("Delvist fulgt")
-    NOT_ADOPTED = "not_adopted", _("Ikke fulgt")
 
 
 class HearingResponsePageTargetGroup(TargetGroupItemBase):
@@ -40,7 +36,37 @@ class HearingResponsePageTargetGroup(TargetGroupItemBase):
     )
 
 
-class HearingResponseIndexPage(BasePage):
+class HearingResponseFilterForm(ListFilterForm):
+    type = forms.ChoiceField(label=_("Type"), required=False)
+    opfoelgning = forms.ChoiceField(label=_("Kommunens beslutning"), required=False)
+    aar = forms.ChoiceField(label=_("År"), required=False)
+    maalgruppe = forms.ChoiceField(label=_("Målgruppe"), required=False)
+
+    def set_choices(self, pages):
+        self.fields["type"].choices = [("", _("Alle typer"))] + HearingKind.choices
+        self.fields["opfoelgning"].choices = [("", _("Alle"))] + FollowUpOutcome.choices
+        self.fields["aar"].choices = year_choices(page_years(pages, "response_date"))
+        groups = TargetGroup.objects.filter(
+            council_pages_hearingresponsepagetargetgroup_items__content_object__in=pages
+        ).distinct()
+        self.fields["maalgruppe"].choices = [("", _("Alle målgrupper"))] + [
+            (g.slug, g.name) for g in groups
+        ]
+
+    def filter_type(self, pages, value):
+        return pages.filter(kind=value)
+
+    def filter_opfoelgning(self, pages, value):
+        return pages.filter(outcome=value)
+
+    def filter_aar(self, pages, value):
+        return pages.filter(response_date__year=value)
+
+    def filter_maalgruppe(self, pages, value):
+        return pages.filter(tagged_target_groups__tag__slug=value)
+
+
+class HearingResponseIndexPage(CouncilIndexPage):
     """A council's hearing responses and statements, e.g. /odense/hoeringssvar/.
 
     Lists them newest first and lets citizens filter by kind, year, target group and by what
@@ -48,9 +74,12 @@ class HearingResponseIndexPage(BasePage):
     """
 
     template = "council_pages/hearing_response_index_page.html"
-    parent_page_types = ["council_pages.CouncilPage"]
     subpage_types = ["council_pages.HearingResponsePage"]
-    max_count_per_parent = 1
+    child_model = "council_pages.HearingResponsePage"
+    feed_kind = "hoeringssvar"
+    ordering = ("-response_date", "-pk")
+    filter_form_class = HearingResponseFilterForm
+    list_name = "responses_page"
 
     intro = RichTextField(
         _("introduktion"),
@@ -59,65 +88,25 @@ class HearingResponseIndexPage(BasePage):
         help_text=_("Fx hvornår kommunen hører rådet, og hvordan rådet svarer."),
     )
 
-    content_panels = BasePage.content_panels + [FieldPanel("intro")]
-
     class Meta:
         verbose_name = _("oversigt over høringssvar")
         verbose_name_plural = _("oversigter over høringssvar")
 
+    def prepare(self, pages):
+        return pages.prefetch_related("tagged_target_groups__tag")
+
     @property
     def responses(self):
         """Live, public responses of this council, newest first."""
-        return (
-            visible(HearingResponsePage.objects.child_of(self))
-            .order_by("-response_date", "-pk")
-            .prefetch_related("tagged_target_groups__tag")
-        )
+        return self.publications()
 
     def outcome_tally(self) -> list[dict]:
         return outcome_tally(self.responses)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        responses = self.responses
-        years = sorted({d.year for d in responses.dates("response_date", "year")}, reverse=True)
-        groups = TargetGroup.objects.filter(
-            council_pages_hearingresponsepagetargetgroup_items__content_object__in=responses
-        ).distinct()
-        filters = {
-            "kind": choice_param(request, "type", HearingKind.values),
-            "outcome": choice_param(request, "opfoelgning", FollowUpOutcome.values),
-            "year": choice_param(request, "aar", years),
-            "group": choice_param(request, "maalgruppe", [g.slug for g in groups]),
-        }
-        if filters["kind"]:
-            responses = responses.filter(kind=filters["kind"])
-        if filters["outcome"]:
-            responses = responses.filter(outcome=filters["outcome"])
-        if filters["year"]:
-            responses = responses.filter(response_date__year=filters["year"])
-        if filters["group"]:
-            responses = responses.filter(tagged_target_groups__tag__slug=filters["group"])
-        context.update(
-            filters=filters,
-            years=years,
-            target_groups=groups,
-            kinds=HearingKind.choices,
-            outcomes=FollowUpOutcome.choices,
-            tally=self.outcome_tally(),
-            responses_page=paginate(request, responses),
-            filter_querystring=querystring_without(request, "side"),
-        )
+        context["tally"] = self.outcome_tally()
         return context
-
-
-def outcome_tally(responses) -> list[dict]:
-    """How many of ``responses`` the municipality followed, partly followed, etc."""
-    counts = dict(responses.order_by().values_list("outcome").annotate(n=models.Count("pk")))
-    return [
-        {"outcome": value, "label": label, "count": counts.get(value, 0)}
-        for value, label in FollowUpOutcome.choices
-    ]
 
 
 class HearingResponsePage(BasePage):
@@ -172,21 +161,15 @@ class HearingResponsePage(BasePage):
         help_text=_("Hvilke grupper svaret handler om."),
     )
     outcome = models.CharField(
-        _("kommunens beslutning"),
+        follow_up.OUTCOME_LABEL,
         max_length=20,
         choices=FollowUpOutcome.choices,
         default=FollowUpOutcome.PENDING,
-        help_text=_("Fulgte kommunen rådets råd? Opdater, når beslutningen er truffet."),
+        help_text=follow_up.OUTCOME_HELP,
     )
-    outcome_date = models.DateField(_("besluttet den"), null=True, blank=True)
-    outcome_note = models.TextField(
-        _("kort om beslutningen"), blank=True, help_text=_("Et par linjer i klart sprog.")
-    )
-    outcome_link = models.URLField(
-        _("link til beslutningen"),
-        blank=True,
-        help_text=_("Fx til byrådets eller udvalgets referat."),
-    )
+    outcome_date = models.DateField(follow_up.DATE_LABEL, null=True, blank=True)
+    outcome_note = models.TextField(follow_up.NOTE_LABEL, blank=True, help_text=follow_up.NOTE_HELP)
+    outcome_link = models.URLField(follow_up.LINK_LABEL, blank=True, help_text=follow_up.LINK_HELP)
 
     content_panels = BasePage.content_panels + [
         FieldPanel("kind"),
@@ -255,10 +238,9 @@ class HearingResponsePage(BasePage):
             errors["deadline"] = _("Høringsfristen kan ikke ligge før den dag, høringen kom.")
         if self.received_on and self.response_date and self.response_date < self.received_on:
             errors["response_date"] = _("Rådet kan ikke have svaret, før høringen kom.")
-        if self.outcome_date and self.response_date and self.outcome_date < self.response_date:
-            errors["outcome_date"] = _("Kommunen kan ikke have besluttet, før rådet svarede.")
-        if self.outcome != FollowUpOutcome.PENDING and not self.outcome_date:
-            errors["outcome_date"] = _("Skriv hvornår kommunen traf beslutningen.")
+        errors.update(
+            follow_up.follow_up_errors(self.outcome, self.outcome_date, self.response_date)
+        )
         if errors:
             raise ValidationError(errors)
 

@@ -18,12 +18,13 @@ from wagtail.rich_text import expand_db_html
 from wagtail.search import index
 
 from council_pages.blocks import AgendaStreamBlock, agenda_skeleton
-from council_pages.listing import choice_param, paginate, querystring_without
+from council_pages.lists import MeetingFilterForm
 from council_pages.page_forms import NaturalSlugPageForm
 from visibility.rules import is_visible, visible
 
 from .base import BasePage
 from .council import CouncilPage
+from .indexes import CouncilIndexPage
 
 
 class MeetingStatus(models.TextChoices):
@@ -119,16 +120,20 @@ class MinutesApproval:
     next_meeting: "MeetingPage | None"
 
 
-class MeetingIndexPage(BasePage):
+class MeetingIndexPage(CouncilIndexPage):
     """A council's list of meetings, e.g. /odense/moeder/: newest first, filterable by year.
 
     The secretary adds each meeting as a child page; its calendar is at ``kalender.ics``.
     """
 
     template = "council_pages/meeting_index_page.html"
-    parent_page_types = ["council_pages.CouncilPage"]
     subpage_types = ["council_pages.MeetingPage"]
-    max_count_per_parent = 1
+    child_model = "council_pages.MeetingPage"
+    feed_kind = "moeder"
+    ordering = ("-date", "-start_time")
+    filter_form_class = MeetingFilterForm
+    list_name = "meetings_page"
+    calendar = True
 
     intro = RichTextField(
         _("introduktion"),
@@ -137,8 +142,6 @@ class MeetingIndexPage(BasePage):
         help_text=_("Fx hvor ofte rådet mødes, og at møderne ikke er offentlige."),
     )
 
-    content_panels = BasePage.content_panels + [FieldPanel("intro")]
-
     class Meta:
         verbose_name = _("mødeoversigt")
         verbose_name_plural = _("mødeoversigter")
@@ -146,7 +149,7 @@ class MeetingIndexPage(BasePage):
     @property
     def meetings(self):
         """Live, public meetings of this council, newest first."""
-        return visible(MeetingPage.objects.child_of(self)).order_by("-date", "-start_time")
+        return self.publications()
 
     @property
     def upcoming_meetings(self):
@@ -154,15 +157,9 @@ class MeetingIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        years = sorted({d.year for d in self.meetings.dates("date", "year")}, reverse=True)
-        year = choice_param(request, "aar", years)
-        meetings = self.meetings.filter(date__year=year) if year else self.meetings
         context.update(
-            years=years,
-            selected_year=year,
+            selected_year=context["filters"].get("aar", ""),
             upcoming=self.upcoming_meetings[:3],
-            meetings_page=paginate(request, meetings),
-            filter_querystring=querystring_without(request, "side"),
         )
         return context
 

@@ -4,12 +4,12 @@ Every queryset here goes through ``visibility.rules.visible``: nothing hidden re
 """
 
 from django import template
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from council_pages.blocks import RuleTopic
+from council_pages.follow_up import FollowUpOutcome, outcome_tally
 from council_pages.models import (
     AnnualReportIndexPage,
     HearingResponseIndexPage,
@@ -17,7 +17,6 @@ from council_pages.models import (
     MeetingStatus,
     RulesOfProcedurePage,
 )
-from council_pages.models.hearings import outcome_tally
 from visibility.rules import visible
 
 register = template.Library()
@@ -97,18 +96,7 @@ def council_publications(council) -> dict:
     }
 
 
-@register.simple_tag
-def feed_urls(index_page, kind: str, calendar: bool = False) -> dict:
-    """RSS, Atom (and for meetings iCalendar) URLs for one council's list of ``kind``."""
-    kwargs = {"council": index_page.get_parent().slug}
-    return {
-        "rss": reverse(f"council_pages:council_{kind}_feed_rss", kwargs=kwargs),
-        "atom": reverse(f"council_pages:council_{kind}_feed_atom", kwargs=kwargs),
-        "ics": reverse("council_pages:council_calendar", kwargs=kwargs) if calendar else "",
-    }
-
-
-@register.inclusion_tag("council_pages/includes/feed_links.html")
-def feed_links(index_page, kind: str, calendar: bool = False) -> dict:
-    """Visible links to the feeds of one council's list of ``kind``."""
-    return feed_urls(index_page, kind, calendar)
+@register.filter
+def outcome_label(value) -> str:
+    """The Danish name of a follow-up outcome value, e.g. "partly_adopted" -> "Delvist fulgt"."""
+    return dict(FollowUpOutcome.choices).get(value, "")

@@ -42,6 +42,14 @@ ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 PAGE_WEIGHT_BUDGET = 100_000  # bytes transferred on a first visit to a council page
 ERROR_500_PATH = "/__fejlside-500__/"
+# The views across councils (not pages, so not found by the page-type walk).
+ACROSS_COUNCILS = [
+    ("NationalMeetings", "/moeder/"),
+    ("NationalHearingResponses", "/hoeringssvar/?raad=odense"),
+    ("NationalAnnualReports", "/aarsrapporter/"),
+    ("Statistics", "/i-tal/?aar=2009"),
+    ("TargetGroup", "/maalgrupper/hjemloese/"),
+]
 
 RUN_AXE = """async (tags) => {
     const result = await axe.run(document, {
@@ -102,6 +110,7 @@ def sample_urls():
                         urls.append((f"{label}-{pattern.name}", page.url + subpath))
     return [
         *urls,
+        *ACROSS_COUNCILS,
         ("OpenData", "/aabne-data/"),
         ("SearchPage", "/soeg/"),
         ("SearchResults", "/soeg/?q=hjeml%C3%B8se"),

@@ -1,0 +1,145 @@
+"""The lists across councils: /moeder/, /hoeringssvar/, /aarsrapporter/.
+
+Django views rather than pages: their addresses are fixed (the feeds below them already were),
+they hold no text an editor writes, and a page type would let an editor delete, move or
+duplicate them. They reuse the council lists' filter forms (plus a council filter), template
+and pagination, and list visible pages only.
+"""
+
+from dataclasses import dataclass
+
+from django.db.models import OuterRef, Subquery
+from django.db.models.functions import Length, Substr
+from django.http import Http404
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_safe
+from wagtail.models import Site
+
+from council_pages.follow_up import outcome_tally
+from council_pages.listing import paginate, querystring_without
+from council_pages.lists import (
+    ListFilterForm,
+    MeetingFilterForm,
+    NationalAnnualReportFilterForm,
+    feed_urls,
+    with_council_filter,
+)
+from council_pages.models import (
+    AnnualReportPage,
+    CouncilPage,
+    HearingResponseFilterForm,
+    HearingResponsePage,
+    MeetingPage,
+    TargetGroup,
+)
+from visibility.rules import visible
+
+
+def public_councils(root):
+    """The visible councils below ``root`` (the site's root page), by name."""
+    return visible(CouncilPage.objects.descendant_of(root)).order_by("title")
+
+
+@dataclass(frozen=True)
+class NationalList:
+    model: type
+    ordering: tuple[str, ...]
+    filter_form: type[ListFilterForm]
+    title: str
+    template: str
+    calendar: bool = False
+
+
+NATIONAL_LISTS = {
+    "moeder": NationalList(
+        MeetingPage,
+        ("-date", "-start_time", "-pk"),
+        with_council_filter(MeetingFilterForm),
+        _("Møder i alle udsatteråd"),
+        "council_pages/national/meetings.html",
+        calendar=True,
+    ),
+    "hoeringssvar": NationalList(
+        HearingResponsePage,
+        ("-response_date", "-pk"),
+        with_council_filter(HearingResponseFilterForm),
+        _("Høringssvar og udtalelser fra alle udsatteråd"),
+        "council_pages/national/hearing_responses.html",
+    ),
+    "aarsrapporter": NationalList(
+        AnnualReportPage,
+        ("-end_year", "-start_year", "-pk"),
+        with_council_filter(NationalAnnualReportFilterForm),
+        _("Årsrapporter fra alle udsatteråd"),
+        "council_pages/national/annual_reports.html",
+    ),
+}
+
+
+def site_root(request):
+    site = Site.find_for_request(request)
+    if site is None:
+        raise Http404
+    return site.root_page
+
+
+def with_council_title(pages):
+    """``pages`` with ``council_title``: the name of the council each page belongs to."""
+    council = CouncilPage.objects.filter(path=Substr(OuterRef("path"), 1, Length("path")))
+    return pages.annotate(
+        council_title=Subquery(council.order_by("-depth").values("title")[:1]),
+    )
+
+
+def national_pages(request, model):
+    """The visible pages of ``model`` below the request's site, every council's."""
+    return visible(model.objects.descendant_of(site_root(request)))
+
+
+@require_safe
+def national_list(request, kind: str):
+    spec = NATIONAL_LISTS[kind]
+    root = site_root(request)
+    pages = visible(spec.model.objects.descendant_of(root)).order_by(*spec.ordering)
+    form = spec.filter_form(request.GET, pages, public_councils(root))
+    filtered = with_council_title(form.filter(pages))
+    context = {
+        "list_title": spec.title,
+        "feed_title": spec.title,
+        "feeds": feed_urls(kind, calendar=spec.calendar),
+        "filter_form": form,
+        "filters": form.selected,
+        "items_page": paginate(request, filtered),
+        "filter_querystring": querystring_without(request, "side"),
+        "show_council": True,
+    }
+    if spec.model is HearingResponsePage:
+        council = form.selected.get("raad")
+        tallied = form.filter_raad(pages, council) if council else pages
+        context["tally"] = outcome_tally(tallied)
+        context["tally_link"] = f"{request.path}?raad={council}" if council else request.path
+    return TemplateResponse(request, spec.template, context)
+
+
+@require_safe
+def target_group(request, slug: str):
+    """/maalgrupper/<slug>/: what every council published about one target group, newest first."""
+    group = TargetGroup.objects.filter(slug=slug).first()
+    if group is None:
+        raise Http404(_("Målgruppen findes ikke."))
+    root = site_root(request)
+    responses = national_pages(request, HearingResponsePage).filter(tagged_target_groups__tag=group)
+    councils = public_councils(root).filter(tagged_target_groups__tag=group)
+    context = {
+        "list_title": _("Målgruppe: %(name)s") % {"name": group.name},
+        "group": group,
+        "councils": councils,
+        "filter_form": None,
+        "items_page": paginate(
+            request, with_council_title(responses.order_by("-response_date", "-pk"))
+        ),
+        "filter_querystring": querystring_without(request, "side"),
+        "show_council": True,
+    }
+    return TemplateResponse(request, "council_pages/national/target_group.html", context)
