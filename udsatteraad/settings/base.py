@@ -26,6 +26,8 @@ INSTALLED_APPS = [
     "visibility",
     "search",
     "privacy_guard",
+    # Deleted pages wait in the Papirkurv for RECYCLE_BIN_DAYS (recycle_bin/__init__.py).
+    "recycle_bin",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -145,6 +147,9 @@ AXES_CLIENT_IP_CALLABLE = "udsatteraad.login_protection.client_ip"
 AXES_VERBOSE = False
 # Failed attempts are kept (that is the lockout); a log of every successful login is not.
 AXES_DISABLE_ACCESS_LOG = True
+# Pages deleted in the admin are kept this many days before `empty_recycle_bin` deletes them.
+RECYCLE_BIN_DAYS = int(os.environ.get("RECYCLE_BIN_DAYS", "30"))
+
 # Two-factor login (udsatteraad/two_factor): any editor may set up an authenticator app in the
 # admin (Konto > Totrinslogin); where this is true (the production settings), a site
 # administrator must, before reaching any other admin page.
