@@ -18,6 +18,7 @@ from council_pages.models import (
     RulesOfProcedurePage,
     StandardPage,
 )
+from recycle_bin.models import RecycleBinPage
 
 from .adapters import build_page_record, register
 from .records import Record
@@ -30,6 +31,7 @@ for model in (
     MeetingIndexPage,
     HearingResponseIndexPage,
     AnnualReportIndexPage,
+    RecycleBinPage,  # never visible, so never indexed; registered to say so
 ):
     register(model)(build_page_record)
 

@@ -7,6 +7,9 @@ a form would write a session row and set a cookie, and the site promises its vis
 forms need no token. A forged login from another site is refused instead by the browser's own
 statement of where the form was sent from (``Origin``, or ``Sec-Fetch-Site`` and ``Referer`` where
 it is missing), so nothing is stored until someone actually logs in.
+
+An editor with an authenticator app then gives its code on a second form (the same address),
+before the session starts (``udsatteraad.two_factor``).
 """
 
 from urllib.parse import urlsplit
@@ -20,6 +23,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.debug import sensitive_post_parameters
 from wagtail.admin.views.account import LoginView as WagtailAdminLoginView
+
+from udsatteraad.two_factor.views import CodeStepMixin
 
 
 def sent_from_this_site(request) -> bool:
@@ -46,8 +51,11 @@ class TokenlessLoginMixin:
         return super(LoginView, self).dispatch(request, *args, **kwargs)
 
     def get(self, request, *args, **kwargs):
-        response = super().get(request, *args, **kwargs)
-        if hasattr(response, "render"):
+        return self.without_token(request, super().get(request, *args, **kwargs))
+
+    @staticmethod
+    def without_token(request, response):
+        if hasattr(response, "render") and not request.user.is_authenticated:
             # A template that still prints a token (Wagtail's admin does, in its form and its
             # page skeleton) would ask the CSRF middleware to store one in a new session.
             response.render()
@@ -60,15 +68,20 @@ class TokenlessLoginMixin:
         exempt = getattr(request, "_dont_enforce_csrf_checks", False)
         if not exempt and not sent_from_this_site(request):
             raise PermissionDenied(_("Log ind fra sidens egen formular."))
-        return super().post(request, *args, **kwargs)
+        if "ticket" in request.POST:
+            return self.without_token(request, self.code_step(request))
+        return self.without_token(request, super().post(request, *args, **kwargs))
 
 
-class ReaderLoginView(TokenlessLoginMixin, LoginView):
+class ReaderLoginView(TokenlessLoginMixin, CodeStepMixin, LoginView):
     """``/log-ind/``: log in to read what is open to the council's own people only."""
 
     template_name = "login.html"
+    code_template_name = "two_factor/reader_code.html"
     redirect_authenticated_user = False
 
 
-class AdminLoginView(TokenlessLoginMixin, WagtailAdminLoginView):
+class AdminLoginView(TokenlessLoginMixin, CodeStepMixin, WagtailAdminLoginView):
     """``/admin/login/``: Wagtail's own login for editors, with its form and lockout."""
+
+    code_template_name = "two_factor/admin_code.html"

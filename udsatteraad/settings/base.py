@@ -26,6 +26,8 @@ INSTALLED_APPS = [
     "visibility",
     "search",
     "privacy_guard",
+    # Deleted pages wait in the Papirkurv for RECYCLE_BIN_DAYS (recycle_bin/__init__.py).
+    "recycle_bin",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -55,6 +57,10 @@ INSTALLED_APPS = [
     "axes",
     # Empties the page cache whenever content changes (udsatteraad/pagecache).
     "udsatteraad.pagecache",
+    # Two-factor login (TOTP) for editors; see TWO_FACTOR_REQUIRED_FOR_SUPERUSERS below.
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "udsatteraad.two_factor",
     # Not used in our code: its Danish catalogue translates the admin's relative times
     # ("et minut siden"), which Wagtail renders with its naturaltime filter.
     "django.contrib.humanize",
@@ -70,6 +76,11 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # request.user.is_verified(): did this session pass the login's code step?
+    "django_otp.middleware.OTPMiddleware",
+    # The admin only for sessions that passed it; administrators set up an app first where
+    # that is required (udsatteraad/two_factor).
+    "udsatteraad.two_factor.middleware.TwoFactorMiddleware",
     # Whole pages for anonymous readers without cookies; off unless PAGE_CACHE_SECONDS > 0.
     "udsatteraad.pagecache.PageCacheMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -136,6 +147,14 @@ AXES_CLIENT_IP_CALLABLE = "udsatteraad.login_protection.client_ip"
 AXES_VERBOSE = False
 # Failed attempts are kept (that is the lockout); a log of every successful login is not.
 AXES_DISABLE_ACCESS_LOG = True
+# Pages deleted in the admin are kept this many days before `empty_recycle_bin` deletes them.
+RECYCLE_BIN_DAYS = int(os.environ.get("RECYCLE_BIN_DAYS", "30"))
+
+# Two-factor login (udsatteraad/two_factor): any editor may set up an authenticator app in the
+# admin (Konto > Totrinslogin); where this is true (the production settings), a site
+# administrator must, before reaching any other admin page.
+TWO_FACTOR_REQUIRED_FOR_SUPERUSERS = False
+OTP_TOTP_ISSUER = "Udsatteråd"
 # How many proxies of the site's own stand in front of Django (see client_ip); 0: none.
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 

@@ -27,6 +27,12 @@ if not SECURE_HSTS_PRELOAD:
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 
+# Site administrators log in with a code from an authenticator app as well as their password
+# (udsatteraad/two_factor). Off only by an explicit TWO_FACTOR_REQUIRED=false.
+TWO_FACTOR_REQUIRED_FOR_SUPERUSERS = (
+    os.environ.get("TWO_FACTOR_REQUIRED", "true").lower() != "false"  # noqa: F405
+)
+
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")  # noqa: F405
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")  # noqa: F405
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))  # noqa: F405
