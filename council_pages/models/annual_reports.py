@@ -20,6 +20,7 @@ from visibility.rules import visible
 
 from .base import BasePage
 from .council import CouncilPage
+from .easy_read import SummaryDescriptionMixin, summary_field
 from .hearings import HearingResponsePage, outcome_tally
 from .meetings import MeetingPage
 
@@ -65,7 +66,7 @@ class AnnualReportIndexPage(BasePage):
         return context
 
 
-class AnnualReportPage(BasePage):
+class AnnualReportPage(SummaryDescriptionMixin, BasePage):
     """One annual report, e.g. /odense/aarsrapporter/2009/ or /herning/aarsrapporter/2008-2009/.
 
     The secretary writes the prose (focus areas, the situation of the most vulnerable groups,
@@ -85,11 +86,7 @@ class AnnualReportPage(BasePage):
         blank=True,
         help_text=_("Kun hvis rapporten dækker mere end ét år, fx 2008-2009."),
     )
-    summary = models.TextField(
-        _("resumé"),
-        blank=True,
-        help_text=_("Tre-fire linjer om året, som vises i oversigten og i feeds."),
-    )
+    summary = summary_field(required=True)
     focus_areas = StreamField(
         [("focus_area", FocusAreaBlock())],
         blank=True,

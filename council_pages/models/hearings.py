@@ -17,6 +17,7 @@ from council_pages.serializers import RichTextHTMLField, TargetGroupsField
 from visibility.rules import visible
 
 from .base import BasePage
+from .easy_read import SummaryDescriptionMixin, first_words, summary_field
 from .tags import TargetGroup, TargetGroupItemBase
 
 
@@ -120,7 +121,7 @@ def outcome_tally(responses) -> list[dict]:
     ]
 
 
-class HearingResponsePage(BasePage):
+class HearingResponsePage(SummaryDescriptionMixin, BasePage):
     """One hearing response or statement, e.g. /odense/hoeringssvar/ny-hjemloesestrategi/.
 
     The secretary records what was consulted on, the council's answer and any minority
@@ -131,6 +132,7 @@ class HearingResponsePage(BasePage):
     parent_page_types = ["council_pages.HearingResponseIndexPage"]
     subpage_types: list[str] = []
 
+    summary = summary_field(required=True)
     kind = models.CharField(
         _("type"), max_length=20, choices=HearingKind.choices, default=HearingKind.HEARING_RESPONSE
     )
@@ -189,6 +191,7 @@ class HearingResponsePage(BasePage):
     )
 
     content_panels = BasePage.content_panels + [
+        FieldPanel("summary"),
         FieldPanel("kind"),
         MultiFieldPanel(
             [
@@ -215,6 +218,7 @@ class HearingResponsePage(BasePage):
     ]
 
     api_fields = [
+        APIField("summary"),
         APIField("kind"),
         APIField("consultation_title"),
         APIField("consulting_body"),
@@ -233,6 +237,7 @@ class HearingResponsePage(BasePage):
     ]
 
     search_fields = BasePage.search_fields + [
+        index.SearchField("summary"),
         index.SearchField("consultation_title"),
         index.SearchField("consulting_body"),
         index.SearchField("case_number"),
@@ -261,6 +266,9 @@ class HearingResponsePage(BasePage):
             errors["outcome_date"] = _("Skriv hvornår kommunen traf beslutningen.")
         if errors:
             raise ValidationError(errors)
+
+    def description_fallback(self) -> str:
+        return first_words(self.response)
 
     @property
     def outcome_is_known(self) -> bool:

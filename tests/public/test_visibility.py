@@ -88,6 +88,7 @@ def site(db):
     visible = add(
         index,
         HearingResponsePage(
+            summary="Kort om svaret.",
             title=f"Svar om {VISIBLE}",
             response_date=datetime.date(2010, 3, 1),
             response=f'<p>{VISIBLE} <a linktype="document" id="{link_doc.pk}">bilag</a></p>',
@@ -102,6 +103,7 @@ def site(db):
     add(
         index,
         HearingResponsePage(
+            summary="Kort om svaret.",
             title=f"Svar om {HIDDEN['draft']}",
             response_date=datetime.date(2010, 3, 2),
             response="<p>Kladde.</p>",
@@ -111,6 +113,7 @@ def site(db):
     changed = add(
         index,
         HearingResponsePage(
+            summary="Kort om svaret.",
             title="Svar om budgettet",
             response_date=datetime.date(2010, 3, 3),
             response="<p>Offentlig tekst.</p>",
@@ -123,6 +126,7 @@ def site(db):
     restricted = add(
         index,
         HearingResponsePage(
+            summary="Kort om svaret.",
             title=f"Svar om {HIDDEN['restricted_page']}",
             response_date=datetime.date(2010, 3, 4),
             response="<p>Kun for rådet.</p>",
@@ -148,6 +152,7 @@ def site(db):
     add(
         statements,
         HearingResponsePage(
+            summary="Kort om svaret.",
             title=f"Udtalelse om {HIDDEN['below_unpublished_section']}",
             response_date=datetime.date(2010, 3, 5),
             response=f"<p>{HIDDEN['below_unpublished_section']}</p>",
