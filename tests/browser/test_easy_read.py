@@ -167,3 +167,51 @@ def test_read_aloud_is_absent_without_speech_synthesis(page, live_server):
     assert page.evaluate("() => !('speechSynthesis' in window)")
     expect(page.locator("[data-read-aloud]")).to_be_hidden()
     expect(page.get_by_role("button", name="Læs op")).to_have_count(0)
+
+
+# -- The public face ---------------------------------------------------------------------------
+
+MENU = [
+    ("Rådene", "/#raadene"),
+    ("Møder", "/moeder/"),
+    ("Høringssvar", "/hoeringssvar/"),
+    ("Årsrapporter", "/aarsrapporter/"),
+    ("Søg", "/soeg/"),
+]
+
+
+def test_the_header_has_the_main_menu_and_each_page_one_search_box(page, live_server):
+    # The national lists (/moeder/ ...) are served by another part of the site; the menu is
+    # checked by its links' addresses, not by following them.
+    hearing = _hearing()
+    for url in ("/", hearing.url, "/soeg/?q=natvarmestuen"):
+        page.goto(url)
+        menu = page.get_by_role("navigation", name="Hovedmenu")
+        links = menu.get_by_role("link")
+        assert [(link.inner_text(), link.get_attribute("href")) for link in links.all()] == MENU
+        assert page.locator("input[type=search]").count() == 1, url
+    expect(page.get_by_role("link", name="Søg")).to_have_attribute("aria-current", "page")
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_the_answer_starts_within_the_first_screen_of_a_hearing_response(
+    browser, live_server, width
+):
+    hearing = _hearing()
+    context, page = new_tab(browser, live_server, width)
+    height = 844 if width == 390 else 900
+    page.set_viewport_size({"width": width, "height": height})
+    page.goto(hearing.url)
+    answer = page.get_by_role("heading", name="Rådets svar")
+    top = answer.evaluate("(el) => el.getBoundingClientRect().top + window.scrollY")
+    assert top < height, f"the answer starts at {top}px on a {width}x{height} screen"
+    # The breadcrumb is one line on a phone: a link back to the section above.
+    crumbs = page.get_by_role("navigation", name="Du er her").get_by_role("link")
+    visible = [link.inner_text() for link in crumbs.all() if link.is_visible()]
+    if width == 390:
+        assert visible == ["Høringssvar"]
+    else:
+        assert len(visible) >= 3
+    # Nothing sideways.
+    assert page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth")
+    context.close()
