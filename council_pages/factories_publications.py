@@ -99,6 +99,7 @@ class HearingResponsePageFactory(wagtail_factories.PageFactory):
     parent = factory.SubFactory(HearingResponseIndexPageFactory)
     title = factory.Sequence(lambda n: f"Høringssvar {n}")
     slug = factory.Sequence(lambda n: f"hoeringssvar-{n}")
+    summary = "Rådet siger ja til forslaget."
     kind = HearingKind.HEARING_RESPONSE
     consulting_body = "Socialudvalget"
     received_on = datetime.date(2009, 9, 1)
@@ -123,6 +124,7 @@ class AnnualReportIndexPageFactory(wagtail_factories.PageFactory):
 class AnnualReportPageFactory(wagtail_factories.PageFactory):
     parent = factory.SubFactory(AnnualReportIndexPageFactory)
     start_year = 2009
+    summary = "Rådet holdt møder og gav gode råd til kommunen."
     title = factory.LazyAttribute(lambda o: f"Årsrapport {o.start_year}")
     slug = factory.LazyAttribute(lambda o: str(o.start_year))
 

@@ -17,7 +17,6 @@ from django.contrib.syndication.views import Feed
 from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
-from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 from wagtail.models import Page, Site
 
@@ -112,15 +111,8 @@ class PublicationFeed(Feed):
         return item.title
 
     def item_description(self, item):
-        if isinstance(item, MeetingPage):
-            text = f"{item.get_status_display()}. {item.place}".strip(". ")
-        elif isinstance(item, HearingResponsePage):
-            text = strip_tags(item.response)[:400]
-        elif isinstance(item, AnnualReportPage):
-            text = item.summary
-        else:
-            text = item.search_description
-        return text
+        # "Kort fortalt" where the page has one (council_pages.models.easy_read).
+        return getattr(item, "description", None) or item.search_description
 
     def item_link(self, item):
         return item.get_full_url()

@@ -8,6 +8,7 @@ from wagtail.snippets.models import register_snippet
 
 from . import (
     admin_scope,  # noqa: F401  (choosers, admin API, bulk actions, reports per council)
+    easy_read_admin,  # noqa: F401  (the LIX meter in the editor and the LIX report)
     privacy_hooks,  # noqa: F401  (personal data: messages, log actions, bulk publish)
     publication_hooks,  # noqa: F401  (meetings: privacy control, notice warning)
     rich_text,  # noqa: F401  (document links say their type and size)

@@ -533,6 +533,10 @@ HEARINGS = {
     "odense": [
         {
             "slug": "hjemloesestrategi-2009",
+            "summary": (
+                "Rådet siger ja til planen for hjemløse. Men rådet vil have flere pladser om "
+                "vinteren. Og en plan for unge uden bolig."
+            ),
             "title": "Høringssvar om strategi for hjemløse",
             "consultation_title": "Udkast til strategi for indsatsen for hjemløse 2010-2013",
             "consulting_body": "Social- og Arbejdsmarkedsforvaltningen",
@@ -563,6 +567,10 @@ HEARINGS = {
         },
         {
             "slug": "udtalelse-om-fattigdom",
+            "summary": (
+                "Flere familier har ikke råd til klub og tandlæge til børnene. Rådet vil have en "
+                "pulje, så alle børn kan være med."
+            ),
             "title": "Udtalelse om fattigdom blandt børnefamilier",
             "kind": HearingKind.STATEMENT,
             "response_date": D(2010, 2, 15),
@@ -579,6 +587,10 @@ HEARINGS = {
     "herning": [
         {
             "slug": "tandpleje-for-udsatte",
+            "summary": (
+                "Mange udsatte går ikke til tandlæge. Rådet vil have en tandklinik på hjul, der "
+                "kommer til værestederne."
+            ),
             "title": "Udtalelse om tandpleje for socialt udsatte",
             "kind": HearingKind.STATEMENT,
             "response_date": D(2009, 12, 1),
@@ -594,6 +606,10 @@ HEARINGS = {
         },
         {
             "slug": "boligpolitik-2009",
+            "summary": (
+                "Rådet vil have billige boliger til dem, der ikke kan bo i en almindelig opgang. Fx"
+                " skæve huse."
+            ),
             "title": "Høringssvar om boligpolitik",
             "consultation_title": "Forslag til boligpolitik for Herning Kommune",
             "consulting_body": "Teknik- og Miljøudvalget",
@@ -613,6 +629,10 @@ HEARINGS = {
     "esbjerg": [
         {
             "slug": "budget-misbrugsbehandling-2010",
+            "summary": (
+                "Rådet er bange for, at folk skal vente længere på hjælp mod misbrug. Rådet siger: "
+                "spar ikke på hjælpen om dagen."
+            ),
             "title": "Høringssvar om budget for misbrugsbehandling 2010",
             "consultation_title": "Budgetforslag 2010 for misbrugsområdet",
             "consulting_body": "Socialudvalget",
@@ -633,6 +653,10 @@ HEARINGS = {
         },
         {
             "slug": "handleplan-vold-i-naere-relationer",
+            "summary": (
+                "Rådet siger ja til planen mod vold i hjemmet. Kvinder med misbrug skal også kunne "
+                "få plads på et krisecenter."
+            ),
             "title": "Høringssvar om handleplan mod vold i nære relationer",
             "consultation_title": "Handleplan mod vold i nære relationer",
             "consulting_body": "Børn- og Familieudvalget",
@@ -652,6 +676,10 @@ HEARINGS = {
     "vejle": [
         {
             "slug": "vinterberedskab",
+            "summary": (
+                "Når det fryser, skal ingen sove ude. Rådet vil have, at natly er åbent alle ugens "
+                "dage."
+            ),
             "title": "Udtalelse om vinterberedskab for hjemløse",
             "kind": HearingKind.STATEMENT,
             "response_date": D(2009, 12, 4),
@@ -666,6 +694,10 @@ HEARINGS = {
         },
         {
             "slug": "misbrugsplan-2010",
+            "summary": (
+                "Rådet siger: de, der får hjælp mod misbrug, skal have mere at sige. Rådet vil have"
+                " et panel af brugere."
+            ),
             "title": "Høringssvar om misbrugsplan",
             "consultation_title": "Misbrugsplan 2010-2012",
             "consulting_body": "Voksenudvalget",
@@ -683,6 +715,10 @@ HEARINGS = {
     "randers": [
         {
             "slug": "aabningstider-vaeresteder",
+            "summary": (
+                "Brugerne vil have et sted at gå hen om aftenen og i weekenden. Mindst ét værested "
+                "skal have åbent."
+            ),
             "title": "Udtalelse om åbningstider på væresteder",
             "kind": HearingKind.STATEMENT,
             "response_date": D(2009, 9, 15),
@@ -697,6 +733,10 @@ HEARINGS = {
         },
         {
             "slug": "kvalitetsstandard-forsorgshjem",
+            "summary": (
+                "Alle, der flytter ind på et forsorgshjem, skal have en fast voksen at tale med fra"
+                " første dag."
+            ),
             "title": "Høringssvar om kvalitetsstandard for forsorgshjem",
             "consultation_title": "Kvalitetsstandard for ophold på forsorgshjem",
             "consulting_body": "Social og Arbejdsmarked",
@@ -721,8 +761,10 @@ HEARINGS = {
 REPORTS = {
     "odense": {
         "start_year": 2009,
-        "summary": "Et år med en ny hjemløsestrategi, et seminar om fattigdom og et rådmøde "
-        "med rådmanden.",
+        "summary": (
+            "I år fik byen en ny plan for hjemløse. Rådet holdt et møde om fattigdom. Og rådet "
+            "mødtes med rådmanden."
+        ),
         "focus": [
             ("Hjemløse, især unge", "Flere unge står uden bolig. Rådet har bedt om en plan."),
             ("Fattigdom", "Forberedelse af seminaret i 2010, Fattigdomsåret."),
@@ -761,8 +803,10 @@ REPORTS = {
     "herning": {
         "start_year": 2008,
         "end_year": 2009,
-        "summary": "Rådets første to år: temadag, informationskort og kampen for en mobil "
-        "tandklinik.",
+        "summary": (
+            "Rådets første to år. Rådet holdt en temadag og lavede et kort over steder med hjælp. "
+            "Og rådet kæmpede for en tandklinik på hjul."
+        ),
         "focus": [
             ("Tandpleje", "En mobil tandklinik til værestederne."),
             ("Informationskort", "Et kort med steder, hvor man kan få hjælp."),
@@ -787,8 +831,10 @@ REPORTS = {
     },
     "esbjerg": {
         "start_year": 2009,
-        "summary": "Rådets første hele år: oplæg om sindslidelse og høringssvar om "
-        "misbrugsbehandling.",
+        "summary": (
+            "Rådets første hele år. Rådet lærte mere om psykisk sygdom. Og rådet gav råd om hjælp "
+            "mod misbrug."
+        ),
         "focus": [
             ("Sindslidende", "Rådet mangler viden og inviterer ressourcepersoner."),
             ("Misbrugsbehandling", "Ventetid og dagbehandling."),
@@ -803,7 +849,10 @@ REPORTS = {
     },
     "vejle": {
         "start_year": 2009,
-        "summary": "Året hvor rådet skrev sin egen definition af udsathed.",
+        "summary": (
+            "I år skrev rådet, hvem det taler for. Og rådet bad om et natly, der er åbent, når det "
+            "fryser."
+        ),
         "focus": [
             ("Hvad er udsathed?", "En kort tekst om, hvem rådet taler for."),
             ("Vinterberedskab", "Nødovernatning alle ugens dage."),
@@ -818,7 +867,10 @@ REPORTS = {
     },
     "randers": {
         "start_year": 2009,
-        "summary": "Fisketur, tandlægevogn og det årlige møde med socialudvalget.",
+        "summary": (
+            "Et år med en fisketur for alle, penge til en tandlæge på hjul og det faste møde med "
+            "politikerne."
+        ),
         "focus": [
             ("Fællesskab på tværs", "En fælles fisketur for brugere fra alle institutioner."),
             ("Tandpleje", "Indsamling til en tandlægevogn."),
@@ -976,6 +1028,7 @@ def _hearing(index, data):
         "case_number": data.get("case_number", ""),
         "received_on": data.get("received_on"),
         "deadline": data.get("deadline"),
+        "summary": data["summary"],
         "response": data["response"],
         "response_date": data["response_date"],
         "minority_opinions": [

@@ -83,6 +83,10 @@ def _awaiting_fields(council):
         "title": f"Høringssvar om budget 2011 for socialområdet i {council.municipality}",
         "consultation_title": "Budgetforslag 2011, Social- og Arbejdsmarkedsområdet",
         "consulting_body": "Socialudvalget",
+        "summary": (
+            "Rådet beder politikerne om ikke at spare på natvarmestuen. Og heller ikke på "
+            "hjælpen på gaden."
+        ),
         "response": (
             "<p>Rådet beder udvalget om at bevare pengene til natvarmestuen og til "
             "gadeplansarbejdet. Det er de tilbud, de mest udsatte borgere bruger hver dag.</p>"
@@ -96,6 +100,10 @@ def _rejected_fields(council):
         "title": f"Udtalelse om lægehjælp på herberget i {council.municipality}",
         "consultation_title": "",
         "consulting_body": "",
+        "summary": (
+            "Rådet vil have en læge på herberget hver uge. Så skal beboerne ikke vente på "
+            "skadestuen."
+        ),
         "response": (
             "<p>Rådet anbefaler, at en læge eller sygeplejerske kommer på herberget fast hver "
             "uge, så beboerne ikke skal vente på skadestuen.</p>"

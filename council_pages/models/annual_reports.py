@@ -21,6 +21,7 @@ from visibility.rules import visible
 
 from .base import BasePage
 from .council import CouncilPage
+from .easy_read import SummaryDescriptionMixin, summary_field
 from .hearings import HearingResponsePage
 from .indexes import CouncilIndexPage
 from .meetings import MeetingPage
@@ -60,7 +61,7 @@ class AnnualReportIndexPage(CouncilIndexPage):
         return self.publications()
 
 
-class AnnualReportPage(BasePage):
+class AnnualReportPage(SummaryDescriptionMixin, BasePage):
     """One annual report, e.g. /odense/aarsrapporter/2009/ or /herning/aarsrapporter/2008-2009/.
 
     The secretary writes the prose (focus areas, the situation of the most vulnerable groups,
@@ -80,11 +81,7 @@ class AnnualReportPage(BasePage):
         blank=True,
         help_text=_("Kun hvis rapporten dækker mere end ét år, fx 2008-2009."),
     )
-    summary = models.TextField(
-        _("resumé"),
-        blank=True,
-        help_text=_("Tre-fire linjer om året, som vises i oversigten og i feeds."),
-    )
+    summary = summary_field(required=True)
     focus_areas = StreamField(
         [("focus_area", FocusAreaBlock())],
         blank=True,

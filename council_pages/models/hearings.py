@@ -19,6 +19,7 @@ from council_pages.lists import ListFilterForm, page_years, year_choices
 from council_pages.serializers import RichTextHTMLField, TargetGroupsField
 
 from .base import BasePage
+from .easy_read import SummaryDescriptionMixin, first_words, summary_field
 from .indexes import CouncilIndexPage
 from .tags import TargetGroup, TargetGroupItemBase
 
@@ -109,7 +110,7 @@ class HearingResponseIndexPage(CouncilIndexPage):
         return context
 
 
-class HearingResponsePage(BasePage):
+class HearingResponsePage(SummaryDescriptionMixin, BasePage):
     """One hearing response or statement, e.g. /odense/hoeringssvar/ny-hjemloesestrategi/.
 
     The secretary records what was consulted on, the council's answer and any minority
@@ -120,6 +121,7 @@ class HearingResponsePage(BasePage):
     parent_page_types = ["council_pages.HearingResponseIndexPage"]
     subpage_types: list[str] = []
 
+    summary = summary_field(required=True)
     kind = models.CharField(
         _("type"), max_length=20, choices=HearingKind.choices, default=HearingKind.HEARING_RESPONSE
     )
@@ -172,6 +174,7 @@ class HearingResponsePage(BasePage):
     outcome_link = models.URLField(follow_up.LINK_LABEL, blank=True, help_text=follow_up.LINK_HELP)
 
     content_panels = BasePage.content_panels + [
+        FieldPanel("summary"),
         FieldPanel("kind"),
         MultiFieldPanel(
             [
@@ -198,6 +201,7 @@ class HearingResponsePage(BasePage):
     ]
 
     api_fields = [
+        APIField("summary"),
         APIField("kind"),
         APIField("consultation_title"),
         APIField("consulting_body"),
@@ -216,6 +220,7 @@ class HearingResponsePage(BasePage):
     ]
 
     search_fields = BasePage.search_fields + [
+        index.SearchField("summary"),
         index.SearchField("consultation_title"),
         index.SearchField("consulting_body"),
         index.SearchField("case_number"),
@@ -243,6 +248,9 @@ class HearingResponsePage(BasePage):
         )
         if errors:
             raise ValidationError(errors)
+
+    def description_fallback(self) -> str:
+        return first_words(self.response)
 
     @property
     def outcome_is_known(self) -> bool:

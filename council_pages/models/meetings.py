@@ -24,6 +24,7 @@ from visibility.rules import is_visible, visible
 
 from .base import BasePage
 from .council import CouncilPage
+from .easy_read import SummaryDescriptionMixin, summary_field
 from .indexes import CouncilIndexPage
 
 
@@ -164,7 +165,7 @@ class MeetingIndexPage(CouncilIndexPage):
         return context
 
 
-class MeetingPage(BasePage):
+class MeetingPage(SummaryDescriptionMixin, BasePage):
     """One meeting of a council, e.g. /odense/moeder/2009-10-22/: its agenda, then its minutes.
 
     The secretary creates it with the usual agenda skeleton, publishes the agenda, and after
@@ -177,6 +178,13 @@ class MeetingPage(BasePage):
     subpage_types: list[str] = []
     base_form_class = MeetingPageForm
 
+    summary = summary_field(
+        required=False,
+        help_text=_(
+            "Valgfrit: 2-4 korte sætninger i et let sprog om, hvad mødet handler om, og efter "
+            "mødet, hvad rådet besluttede. Vises først på siden og i oversigter og feeds."
+        ),
+    )
     date = models.DateField(_("dato"), db_index=True)
     start_time = models.TimeField(_("starter"), null=True, blank=True)
     end_time = models.TimeField(_("slutter"), null=True, blank=True)
@@ -252,6 +260,7 @@ class MeetingPage(BasePage):
             ],
             heading=_("Status"),
         ),
+        FieldPanel("summary"),
         FieldPanel("agenda"),
         MultiFieldPanel(
             [
@@ -266,6 +275,7 @@ class MeetingPage(BasePage):
     ]
 
     api_fields = [
+        APIField("summary"),
         APIField("date"),
         APIField("start_time"),
         APIField("end_time"),
@@ -280,6 +290,7 @@ class MeetingPage(BasePage):
     ]
 
     search_fields = BasePage.search_fields + [
+        index.SearchField("summary"),
         index.SearchField("agenda"),
         index.SearchField("place"),
         index.FilterField("date"),
@@ -313,6 +324,9 @@ class MeetingPage(BasePage):
                 )
         if errors:
             raise ValidationError(errors)
+
+    def description_fallback(self) -> str:
+        return f"{self.get_status_display()}. {self.place}".strip(". ")
 
     # Where the meeting sits ------------------------------------------------------------
 

@@ -79,6 +79,38 @@ def site_name():
     return getattr(settings, "WAGTAIL_SITE_NAME", "")
 
 
+# The header's main menu: (label, path). The national lists are plain Django views at these
+# paths; "Rådene" is the list of councils on the home page.
+MAIN_MENU = [
+    ("Rådene", "/#raadene"),
+    ("Møder", "/moeder/"),
+    ("Høringssvar", "/hoeringssvar/"),
+    ("Årsrapporter", "/aarsrapporter/"),
+    ("Søg", "/soeg/"),
+]
+
+
+@register.simple_tag(takes_context=True)
+def main_menu(context):
+    """The main menu's links, the one for the current section marked. No database access."""
+    request = context.get("request")
+    path = getattr(request, "path", "")
+    return [
+        {"label": label, "url": url, "current": url != "/#raadene" and path.startswith(url)}
+        for label, url in MAIN_MENU
+    ]
+
+
+@register.simple_tag(takes_context=True)
+def page_has_own_search(context) -> bool:
+    """True on the home page and the search page: their big search box is the only one."""
+    request = context.get("request")
+    match = getattr(request, "resolver_match", None)
+    if match is not None and match.view_name == "site_search:page":
+        return True
+    return type(context.get("page")).__name__ == "HomePage"
+
+
 @register.simple_tag(takes_context=True)
 def absolute_url(context):
     """The full address of the current page, e.g. for print; just the path if the host is bad."""

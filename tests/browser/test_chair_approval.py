@@ -30,6 +30,7 @@ def test_secretary_submits_chair_approves_public_reads(browser, live_server):
     log_in(page, "sekretaer-a", PASSWORD)
     page.goto(f"/admin/pages/add/council_pages/hearingresponsepage/{index.pk}/")
     page.fill("#id_title", TITLE)
+    page.fill("#id_summary", "Rådet vil have flere pladser i natvarmestuen.")
     page.fill("#id_response_date", "04.05.2010")
     page.keyboard.press("Escape")
     answer = page.locator("[data-contentpath=response] [contenteditable=true]")

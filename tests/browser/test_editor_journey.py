@@ -139,6 +139,7 @@ def test_hearing_response_from_draft_to_public_through_a_rejection(browser, live
     log_in(page, "odense-sekretaer", PASSWORD)
     page.goto(f"/admin/pages/add/council_pages/hearingresponsepage/{index.pk}/")
     page.fill("#id_title", title)
+    page.fill("#id_summary", "Rådet vil have længere åbningstider.")
     page.fill("#id_response_date", "04.05.2010")
     page.keyboard.press("Escape")
     page.locator("[data-contentpath=response] [contenteditable=true]").click()

@@ -88,6 +88,7 @@ def hearing_form(**overrides):
     data = {
         "title": "Høringssvar om hjemløsestrategi",
         "slug": "hjemloesestrategi",
+        "summary": "Rådet siger ja til strategien.",
         "kind": "hearing_response",
         "consultation_title": "Strategi for hjemløse",
         "consulting_body": "Socialudvalget",

@@ -113,6 +113,7 @@ def make_page(home):
             page = HearingResponsePage(
                 title=title,
                 consultation_material=[("document", document) for document in documents],
+                summary="Rådet siger ja.",
                 response="<p>Rådet støtter forslaget.</p>",
                 response_date=datetime.date(2010, 3, 1),
                 live=live,

@@ -89,6 +89,7 @@ def site(db):
     visible = add(
         index,
         HearingResponsePage(
+            summary="Kort om svaret.",
             title=f"Svar om {VISIBLE}",
             response_date=datetime.date(2010, 3, 1),
             response=f'<p>{VISIBLE} <a linktype="document" id="{link_doc.pk}">bilag</a></p>',
@@ -103,6 +104,7 @@ def site(db):
     add(
         index,
         HearingResponsePage(
+            summary="Kort om svaret.",
             title=f"Svar om {HIDDEN['draft']}",
             response_date=datetime.date(2010, 3, 2),
             response="<p>Kladde.</p>",
@@ -112,6 +114,7 @@ def site(db):
     changed = add(
         index,
         HearingResponsePage(
+            summary="Kort om svaret.",
             title="Svar om budgettet",
             response_date=datetime.date(2010, 3, 3),
             response="<p>Offentlig tekst.</p>",
@@ -124,6 +127,7 @@ def site(db):
     restricted = add(
         index,
         HearingResponsePage(
+            summary="Kort om svaret.",
             title=f"Svar om {HIDDEN['restricted_page']}",
             response_date=datetime.date(2010, 3, 4),
             response="<p>Kun for rådet.</p>",
@@ -149,6 +153,7 @@ def site(db):
     add(
         statements,
         HearingResponsePage(
+            summary="Kort om svaret.",
             title=f"Udtalelse om {HIDDEN['below_unpublished_section']}",
             response_date=datetime.date(2010, 3, 5),
             response=f"<p>{HIDDEN['below_unpublished_section']}</p>",

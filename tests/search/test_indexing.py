@@ -145,6 +145,7 @@ def test_hearing_response_with_minority_opinion(client, council, publish):
             index,
             HearingResponsePage(
                 title="Høringssvar om hjemløsestrategi",
+                summary="Rådet vil have flere pladser på herberget.",
                 consultation_title="Strategi for hjemløse 2010",
                 consulting_body="Socialforvaltningen",
                 response=RichText("<p>Rådet støtter flere herbergspladser.</p>"),

@@ -88,6 +88,7 @@ def make_hearing_response(council, title="Svar om hjemløsestrategi", *, live=Tr
         index.save_revision().publish()
     page = HearingResponsePage(
         title=title,
+        summary="Rådet siger ja, men vil have flere boliger.",
         response="<p>Rådet støtter forslaget, men savner flere boliger.</p>",
         response_date=datetime.date(2010, 3, 1),
         owner=user,

@@ -80,6 +80,7 @@ def test_secretary_and_chair_journey_is_in_danish(client, people, councils):
         {
             "title": ["Høringssvar om natvarmestuen"],
             "slug": ["natvarmestuen"],
+            "summary": ["Rådet vil have flere pladser."],
             "response": [rich_text("<p>Rådet anbefaler flere pladser.</p>")],
             "response_date": ["2010-05-04"],
             "consultation_material-count": ["0"],
