@@ -14,6 +14,7 @@ documents folder that no document uses any more are deleted when their text has 
 Each page's clean-up is written to its log, with counts only (never the numbers themselves).
 """
 
+import logging
 from dataclasses import dataclass
 
 from django.core.files.storage import default_storage
@@ -24,6 +25,8 @@ from wagtail.models import PageLogEntry, Revision
 from documents.extraction import extract
 from documents.filetypes import sniff
 from privacy_guard.detector import CPR_MASK, contains_cpr_number, mask_cpr_numbers
+
+logger = logging.getLogger(__name__)
 
 LOG_REVISIONS_SCRUBBED = "council_pages.privacy_revisions_scrubbed"
 
@@ -91,9 +94,14 @@ def orphaned_files_with_cpr_numbers(folder: str = "documents") -> list[str]:
         path = f"{folder}/{name}"
         if path in used:
             continue
-        with default_storage.open(path, "rb") as fileobj:
-            kind = sniff(fileobj)
-            text = extract(fileobj, kind.key).text if kind else ""
+        try:
+            with default_storage.open(path, "rb") as fileobj:
+                kind = sniff(fileobj)
+                text = extract(fileobj, kind.key).text if kind else ""
+        except Exception:
+            # A damaged leftover cannot be read, so it cannot be shown to hold a CPR number.
+            logger.warning("Could not read the unused file %s", path, exc_info=True)
+            continue
         if contains_cpr_number(text):
             found.append(path)
     return found

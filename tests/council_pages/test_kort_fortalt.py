@@ -173,7 +173,7 @@ def test_the_migration_gives_existing_pages_and_revisions_a_summary(council):
     HearingResponsePage.objects.filter(pk=hearing.pk).update(summary="")
     AnnualReportPage.objects.filter(pk=report.pk).update(summary="")
 
-    migration = importlib.import_module("council_pages.migrations.0008_kort_fortalt_summaries")
+    migration = importlib.import_module("council_pages.migrations.0010_kort_fortalt_summaries")
     migration.fill_summaries(apps, None)
 
     assert HearingResponsePage.objects.get(pk=hearing.pk).summary == "Rådet støtter planen."

@@ -2,10 +2,13 @@
 
 import pytest
 from django.contrib.auth.models import Group, Permission
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
 from wagtail.models import GroupCollectionPermission
 
 from council_pages.models import CouncilPage, HomePage
 from documents.collections import council_collection
+from documents.models import CouncilDocument
 from tests.documents import files
 
 
@@ -123,3 +126,29 @@ def make_page(home):
         return page
 
     return make
+
+
+@pytest.fixture
+def secretary(odense, make_secretary):
+    return make_secretary("sekretaer-odense", odense)
+
+
+@pytest.fixture
+def upload(client, secretary, odense, django_capture_on_commit_callbacks):
+    """Upload through the admin form and run the background task, as a worker would."""
+    client.force_login(secretary)
+
+    def do(name, content, title="Bilag"):
+        with django_capture_on_commit_callbacks(execute=True):
+            response = client.post(
+                reverse("wagtaildocs:add"),
+                {
+                    "title": title,
+                    "file": SimpleUploadedFile(name, content),
+                    "collection": council_collection(odense).pk,
+                },
+            )
+        assert response.status_code == 302, response.content
+        return CouncilDocument.objects.get(title=title)
+
+    return do

@@ -4,42 +4,13 @@ import html
 import io
 import zipfile
 
-import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.template import Context, Template
 from django.urls import reverse
 
-from documents.collections import council_collection
-from documents.models import CouncilDocument, TextStatus
+from documents.models import TextStatus
 from documents.tasks import extract_document_text
 from tests.documents import files
-
-
-@pytest.fixture
-def secretary(odense, make_secretary):
-    return make_secretary("sekretaer-odense", odense)
-
-
-@pytest.fixture
-def upload(client, secretary, odense, django_capture_on_commit_callbacks):
-    """Upload through the admin form and run the background task, as a worker would."""
-    client.force_login(secretary)
-
-    def do(name, content, title="Bilag"):
-        with django_capture_on_commit_callbacks(execute=True):
-            response = client.post(
-                reverse("wagtaildocs:add"),
-                {
-                    "title": title,
-                    "file": SimpleUploadedFile(name, content),
-                    "collection": council_collection(odense).pk,
-                },
-            )
-        assert response.status_code == 302, response.content
-        return CouncilDocument.objects.get(title=title)
-
-    return do
 
 
 def page_text(response):

@@ -7,38 +7,14 @@ import html
 import io
 
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.urls import reverse
 
-from documents.collections import council_collection
-from documents.models import CouncilDocument
 from tests.documents import files
 
 pytestmark = pytest.mark.django_db
 
 CPR_NUMBER = "010190-1234"  # synthetic
-
-
-@pytest.fixture
-def upload(client, odense, make_secretary, django_capture_on_commit_callbacks):
-    """Upload through the admin form and run the background task, as a worker would."""
-    client.force_login(make_secretary("sekretaer-odense", odense))
-
-    def do(name, content, title="Scannet bilag"):
-        with django_capture_on_commit_callbacks(execute=True):
-            response = client.post(
-                reverse("wagtaildocs:add"),
-                {
-                    "title": title,
-                    "file": SimpleUploadedFile(name, content),
-                    "collection": council_collection(odense).pk,
-                },
-            )
-        assert response.status_code == 302, response.content
-        return CouncilDocument.objects.get(title=title)
-
-    return do
 
 
 def edit_page(client, document):
@@ -74,7 +50,7 @@ def test_a_scan_with_a_cpr_number_never_becomes_public(client, upload, make_page
 
 
 def test_a_scan_without_legible_text_cannot_be_checked_and_says_so(client, upload, make_page):
-    document = upload("scannet.pdf", files.scanned_pdf(pages=1))
+    document = upload("scannet.pdf", files.scanned_pdf(pages=1), title="Scannet bilag")
 
     assert document.extracted_text == ""
     assert document.cannot_be_checked

@@ -16,11 +16,6 @@ pytestmark = pytest.mark.django_db
 CPR_NUMBER = "010190-1234"  # synthetic
 
 
-@pytest.fixture
-def secretary(odense, make_secretary):
-    return make_secretary("sekretaer-odense", odense)
-
-
 def upload_form(odense, name, content, title):
     return {
         "title": title,
