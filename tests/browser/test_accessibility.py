@@ -72,11 +72,19 @@ FOCUS_IS_VISIBLE = """() => {
     return outline || style.boxShadow !== "none";
 }"""
 
+# A wide data table may scroll inside its own region (WCAG 1.4.10 exempts content that needs a
+# two-dimensional layout) when that region is labelled and reachable by keyboard.
 HORIZONTAL_OVERFLOW = """() => {
     const root = document.documentElement;
     const overflow = root.scrollWidth - root.clientWidth;
+    const inScrollRegion = (el) => {
+        const region = el.closest('[role="region"][tabindex="0"][aria-labelledby]');
+        return region && ["auto", "scroll"].includes(getComputedStyle(region).overflowX)
+            && region.getBoundingClientRect().right <= root.clientWidth + 1;
+    };
     const clipped = [...document.querySelectorAll("main *")]
         .filter((el) => !el.closest(".sr-only") && el.getClientRects().length)
+        .filter((el) => !inScrollRegion(el))
         .filter((el) => el.getBoundingClientRect().right > root.clientWidth + 1)
         .map((el) => el.tagName.toLowerCase() + (el.className ? "." + el.className : ""));
     return {overflow, clipped: clipped.slice(0, 5)};
