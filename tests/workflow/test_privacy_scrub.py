@@ -92,7 +92,11 @@ def test_only_site_administrators_may(client, people, history):
     assert "xxxxxx-xxxx" not in " ".join(texts(history))
 
 
-def test_the_command_cleans_the_whole_site_and_the_replaced_files(councils, history):
+def test_the_command_cleans_the_whole_site_and_the_replaced_files(
+    councils, history, settings, tmp_path
+):
+    # An upload folder of its own: other tests' rolled-back documents leave files behind.
+    settings.MEDIA_ROOT = str(tmp_path)
     collection = council_collection(councils["a"])
     used = CouncilDocument(title="Bilag", collection=collection)
     used.file.save("bilag.pdf", ContentFile(pdf_with_text("Bilag med 010190-1234")), save=False)
