@@ -154,4 +154,8 @@ def page(browser_context, request, csp_violations):
         # A crashed or closed tab has nothing to show; the test's own failure is what matters.
         with contextlib.suppress(PlaywrightError):
             page.screenshot(path=ARTIFACTS_DIR / f"{name}.png", full_page=True)
+    # Let the requests the tab still has open finish first: the live server's thread would
+    # otherwise hold its locks while the test's database is emptied (a deadlock on PostgreSQL).
+    with contextlib.suppress(PlaywrightError):
+        page.wait_for_load_state("networkidle", timeout=5_000)
     page.close()
