@@ -71,17 +71,6 @@ def scrub_page_revisions(page, user=None, *, dry_run=False) -> ScrubResult:
     return result
 
 
-def count_in_old_revisions(page) -> ScrubResult:
-    """What ``scrub_page_revisions`` would change, without changing it."""
-    result = ScrubResult()
-    for revision in old_revisions(page):
-        count = _mask(revision.content)[1]
-        if count:
-            result.revisions += 1
-            result.cpr_numbers += count
-    return result
-
-
 def orphaned_files_with_cpr_numbers(folder: str = "documents") -> list[str]:
     """Files in the documents folder that no document uses and whose text has a CPR number."""
     try:

@@ -13,7 +13,7 @@ from wagtail.models import Page
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .models import CouncilRole
-from .privacy_scrub import count_in_old_revisions, scrub_page_revisions
+from .privacy_scrub import scrub_page_revisions
 
 
 class CouncilRoleViewSet(SnippetViewSet):
@@ -79,7 +79,7 @@ class ScrubRevisionsView(View):
         return TemplateResponse(
             request,
             self.template_name,
-            {"page": self.page, "found": count_in_old_revisions(self.page)},
+            {"page": self.page, "found": scrub_page_revisions(self.page, dry_run=True)},
         )
 
     def post(self, request, page_id):

@@ -8,7 +8,6 @@ from django.core.management.base import BaseCommand
 from wagtail.models import Page
 
 from council_pages.privacy_scrub import (
-    count_in_old_revisions,
     delete_files,
     orphaned_files_with_cpr_numbers,
     scrub_page_revisions,
@@ -31,7 +30,7 @@ class Command(BaseCommand):
         pages = Page.objects.filter(pk__in=page) if page else Page.objects.filter(depth__gt=1)
         revisions = numbers = 0
         for each in pages.order_by("path"):
-            result = count_in_old_revisions(each) if dry_run else scrub_page_revisions(each)
+            result = scrub_page_revisions(each, dry_run=dry_run)
             if result.revisions:
                 revisions += result.revisions
                 numbers += result.cpr_numbers
