@@ -17,9 +17,12 @@ import contextlib
 import os
 import re
 import shutil
+import threading
+import time
 from pathlib import Path
 
 import pytest
+from django.core.signals import request_finished, request_started
 from django.db import connections
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import sync_playwright
@@ -74,6 +77,68 @@ def chromium_path():
             pytest.fail(reason, pytrace=False)
         pytest.skip(reason)
     return path
+
+
+class ServerActivity:
+    """Counts the requests Django is handling, in any thread, so a test can wait for quiet.
+
+    A tab sends requests the test never waits for: the admin's editing session releases itself
+    with ``navigator.sendBeacon`` when the tab leaves an edit form. Handled while the test's
+    database is being emptied, such a request fails in the live server's thread, or holds a lock
+    the emptying waits for (a deadlock on PostgreSQL).
+    """
+
+    def __init__(self):
+        self._changed = threading.Condition()
+        self._open = 0
+        self._last_change = time.monotonic()
+
+    def started(self, **kwargs):
+        with self._changed:
+            self._open += 1
+            self._last_change = time.monotonic()
+
+    def finished(self, **kwargs):
+        with self._changed:
+            self._open = max(self._open - 1, 0)
+            self._last_change = time.monotonic()
+            self._changed.notify_all()
+
+    def wait_until_quiet(self, quiet=0.3, timeout=10.0):
+        """Return once no request has been open for `quiet` seconds (or after `timeout`)."""
+        deadline = time.monotonic() + timeout
+        with self._changed:
+            while (now := time.monotonic()) < deadline:
+                if self._open == 0 and now - self._last_change >= quiet:
+                    return
+                wait = quiet - (now - self._last_change) if self._open == 0 else quiet
+                self._changed.wait(timeout=max(min(wait, deadline - now), 0.01))
+
+
+@pytest.fixture(scope="session")
+def server_activity():
+    activity = ServerActivity()
+    request_started.connect(activity.started, dispatch_uid="browser-tests-started")
+    request_finished.connect(activity.finished, dispatch_uid="browser-tests-finished")
+    yield activity
+    request_started.disconnect(dispatch_uid="browser-tests-started")
+    request_finished.disconnect(dispatch_uid="browser-tests-finished")
+
+
+@pytest.fixture(autouse=True)
+def _quiet_server_after_test(request, server_activity):
+    """After each browser test: close every tab it left open, then let the server finish.
+
+    Autouse fixtures are set up before the test's own, so this teardown runs after theirs and
+    before pytest-django empties the database.
+    """
+    browser = request.getfixturevalue("browser") if "browser" in request.fixturenames else None
+    yield
+    if browser is not None:
+        for context in browser.contexts:
+            with contextlib.suppress(PlaywrightError):
+                context.close()
+    server_activity.wait_until_quiet()
 
 
 @pytest.fixture(scope="session")
@@ -154,8 +219,8 @@ def page(browser_context, request, csp_violations):
         # A crashed or closed tab has nothing to show; the test's own failure is what matters.
         with contextlib.suppress(PlaywrightError):
             page.screenshot(path=ARTIFACTS_DIR / f"{name}.png", full_page=True)
-    # Let the requests the tab still has open finish first: the live server's thread would
-    # otherwise hold its locks while the test's database is emptied (a deadlock on PostgreSQL).
+    # Leave the page first: an edit form then releases its editing session while the server
+    # still has the test's database (see `_quiet_server_after_test`).
     with contextlib.suppress(PlaywrightError):
-        page.wait_for_load_state("networkidle", timeout=5_000)
+        page.goto("about:blank")
     page.close()
