@@ -64,7 +64,7 @@ def public_pages(request, model, council: CouncilPage | None):
 def _item_date(page) -> datetime.date:
     if isinstance(page, MeetingPage):
         return page.date
-    if isinstance(page, HearingResponsePage):
+    if isinstance(page, HearingResponsePage) and page.response_date:
         return page.response_date
     if isinstance(page, AnnualReportPage):
         return page.period_end
@@ -108,6 +108,8 @@ class PublicationFeed(Feed):
         return items[:FEED_SIZE]
 
     def item_title(self, item):
+        if getattr(item, "is_in_progress", False):
+            return _("Under arbejde: %(title)s") % {"title": item.title}
         return item.title
 
     def item_description(self, item):

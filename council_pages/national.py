@@ -8,7 +8,7 @@ and pagination, and list visible pages only.
 
 from dataclasses import dataclass
 
-from django.db.models import OuterRef, Subquery
+from django.db.models import F, OuterRef, Subquery
 from django.db.models.functions import Length, Substr
 from django.http import Http404
 from django.template.response import TemplateResponse
@@ -30,6 +30,7 @@ from council_pages.models import (
     CouncilPage,
     HearingResponseFilterForm,
     HearingResponsePage,
+    HearingStatus,
     MeetingPage,
     TargetGroup,
 )
@@ -102,6 +103,9 @@ def national_list(request, kind: str):
     spec = NATIONAL_LISTS[kind]
     root = site_root(request)
     pages = visible(spec.model.objects.descendant_of(root)).order_by(*spec.ordering)
+    if spec.model is HearingResponsePage:
+        # Hearings still in progress have no answer date: /aktuelle-hoeringer/ lists them.
+        pages = pages.answered()
     form = spec.filter_form(request.GET, pages, public_councils(root))
     filtered = with_council_title(form.filter(pages))
     context = {
@@ -119,6 +123,11 @@ def national_list(request, kind: str):
         tallied = form.filter_raad(pages, council) if council else pages
         context["tally"] = outcome_tally(tallied)
         context["tally_link"] = f"{request.path}?raad={council}" if council else request.path
+        context["open_hearings_count"] = (
+            national_pages(request, HearingResponsePage)
+            .filter(status=HearingStatus.IN_PROGRESS)
+            .count()
+        )
     return TemplateResponse(request, spec.template, context)
 
 
@@ -136,8 +145,12 @@ def target_group(request, slug: str):
         "group": group,
         "councils": councils,
         "filter_form": None,
+        # Hearings still in progress (no answer date yet) are the newest: they come first.
         "items_page": paginate(
-            request, with_council_title(responses.order_by("-response_date", "-pk"))
+            request,
+            with_council_title(
+                responses.order_by(F("response_date").desc(nulls_first=True), "-pk")
+            ),
         ),
         "filter_querystring": querystring_without(request, "side"),
         "show_council": True,

@@ -1,6 +1,7 @@
 """Feeds and calendars; included in the project's URLs before Wagtail's page serving.
 
-Lists across councils: ``/moeder/``, ``/hoeringssvar/``, ``/aarsrapporter/``.
+Lists across councils: ``/moeder/``, ``/hoeringssvar/``, ``/aarsrapporter/``, and the hearings
+being answered now, ``/aktuelle-hoeringer/`` (with ``/aktuelle-hoeringer/frister.ics``).
 Feeds: ``/rss/`` and ``/atom/`` (everything from every council), ``/<kind>/rss/``,
 ``/<council>/rss/``, ``/<council>/<kind>/rss/`` (and the same with ``atom``), where kind is
 ``moeder``, ``hoeringssvar`` or ``aarsrapporter``. Calendars: ``/moeder/kalender.ics`` and
@@ -14,6 +15,7 @@ from visibility.freshness import conditional
 
 from .feeds import KINDS, PublicationAtomFeed, PublicationFeed, meeting_calendar
 from .national import national_list, target_group
+from .open_hearings import deadline_calendar, open_hearings
 from .statistics import statistics
 
 app_name = "council_pages"
@@ -26,6 +28,8 @@ atom = conditional(PublicationAtomFeed())
 urlpatterns = [
     path("moeder/kalender.ics", meeting_calendar, name="calendar"),
     path("maalgrupper/<slug:slug>/", target_group, name="target_group"),
+    path("aktuelle-hoeringer/", open_hearings, name="open_hearings"),
+    path("aktuelle-hoeringer/frister.ics", deadline_calendar, name="open_hearings_calendar"),
     path("i-tal/", statistics, name="statistics"),
     path("i-tal/udsatteraadene.csv", statistics, {"fmt": "csv"}, name="statistics_csv"),
     path("i-tal/udsatteraadene.json", statistics, {"fmt": "json"}, name="statistics_json"),

@@ -14,6 +14,7 @@ from . import (
     rich_text,  # noqa: F401  (document links say their type and size)
 )
 from .models import CouncilPage
+from .open_hearings import ComingDeadlinesPanel
 from .snippets import TargetGroupViewSet
 from .views import CouncilRoleViewSet, only_site_administrators
 
@@ -58,3 +59,9 @@ def refuse_bulk_delete_and_move(request, action_type, objects, action_class_inst
 
 
 from . import workflow_admin  # noqa: E402, F401  (the workflow's buttons, banner and messages)
+
+
+@hooks.register("construct_homepage_panels")
+def add_coming_deadlines_panel(request, panels):
+    """The dashboard shows the coming deadlines of the hearings the user's councils answer."""
+    panels.append(ComingDeadlinesPanel(request.user))

@@ -11,6 +11,7 @@ sample agendas in the national agency's 2010 collection; all prose is written fo
 import datetime
 import json
 
+from django.utils import timezone
 from wagtail.fields import StreamField
 from wagtail.models import PageLogEntry, PageViewRestriction
 
@@ -22,6 +23,7 @@ from council_pages.models import (
     HearingKind,
     HearingResponseIndexPage,
     HearingResponsePage,
+    HearingStatus,
     MeetingIndexPage,
     MeetingPage,
     MeetingStatus,
@@ -756,6 +758,90 @@ HEARINGS = {
 }
 
 
+def open_hearings(today: datetime.date) -> dict:
+    """One hearing per council that the council is still answering, its deadline ahead.
+
+    Dated from ``today``, so the demo always has coming deadlines: loading the demo again on a
+    later day moves them (a new published revision).
+    """
+
+    def days(n):
+        return today + datetime.timedelta(days=n)
+
+    return {
+        "odense": {
+            "slug": "aabningstider-paa-natvarmestuen",
+            "title": "Høring om åbningstider på natvarmestuen",
+            "summary": (
+                "Kommunen vil lukke varmestuen en time før om morgenen. Rådet spørger dem, der "
+                "sover der, før det svarer."
+            ),
+            "consultation_title": "Forslag til nye åbningstider på natvarmestuen",
+            "consulting_body": "Socialforvaltningen",
+            "case_number": "26/20417",
+            "received_on": days(-9),
+            "deadline": days(19),
+            "groups": ["hjemloese"],
+        },
+        "herning": {
+            "slug": "budget-for-socialomraadet",
+            "title": "Høring om budget for socialområdet",
+            "summary": (
+                "Kommunen skal spare på socialområdet næste år. Rådet ser på, hvad det betyder "
+                "for de mest udsatte."
+            ),
+            "consultation_title": "Budgetforslag for social- og sundhedsområdet",
+            "consulting_body": "Social- og Sundhedsudvalget",
+            "case_number": "26/18852",
+            "received_on": days(-14),
+            "deadline": days(12),
+            "groups": ["fattige"],
+        },
+        "esbjerg": {
+            "slug": "plan-for-misbrugsbehandling",
+            "title": "Høring om ny plan for misbrugsbehandling",
+            "summary": (
+                "Kommunen har en ny plan for hjælp til folk med misbrug. Rådet ser på, hvor "
+                "længe man skal vente, og hvad der sker bagefter."
+            ),
+            "consultation_title": "Udkast til plan for misbrugsbehandling",
+            "consulting_body": "Sundheds- og Omsorgsudvalget",
+            "case_number": "26/31190",
+            "received_on": days(-5),
+            "deadline": days(26),
+            "groups": ["stofmisbrugere", "alkoholmisbrugere"],
+        },
+        "vejle": {
+            "slug": "lokalplan-for-nyt-herberg",
+            "title": "Høring om lokalplan for et nyt herberg",
+            "summary": (
+                "Kommunen vil bygge et nyt herberg tæt på banegården. Rådet svarer på, om "
+                "stedet er godt for dem, der skal bo der."
+            ),
+            "consultation_title": "Forslag til lokalplan for et herberg ved banegården",
+            "consulting_body": "Teknik- og Miljøudvalget",
+            "case_number": "26/09734",
+            "received_on": days(-20),
+            "deadline": days(8),
+            "groups": ["hjemloese"],
+        },
+        "randers": {
+            "slug": "strategi-for-psykisk-sundhed",
+            "title": "Høring om strategi for psykisk sundhed",
+            "summary": (
+                "Kommunen har en ny plan for mennesker med psykisk sygdom. Rådet vil have, at "
+                "planen også når dem, der ikke selv beder om hjælp."
+            ),
+            "consultation_title": "Strategi for psykisk sundhed 2027-2030",
+            "consulting_body": "Social- og Beskæftigelsesudvalget",
+            "case_number": "26/27005",
+            "received_on": days(-3),
+            "deadline": days(33),
+            "groups": ["sindslidende"],
+        },
+    }
+
+
 # --- Annual reports -----------------------------------------------------------------------
 
 REPORTS = {
@@ -890,6 +976,7 @@ REPORTS = {
 
 
 def load(ctx):
+    today = timezone.localdate()
     for slug, council in ctx.councils.items():
         _rules(council, RULES[slug])
         meeting_index = _index(council, MeetingIndexPage, "moeder", "Møder", MEETINGS_INTRO)
@@ -900,6 +987,7 @@ def load(ctx):
         )
         for data in HEARINGS[slug]:
             _hearing(hearing_index, data)
+        _hearing(hearing_index, {**open_hearings(today)[slug], "status": HearingStatus.IN_PROGRESS})
         report_index = _index(
             council, AnnualReportIndexPage, "aarsrapporter", "Årsrapporter", REPORTS_INTRO
         )
@@ -1023,19 +1111,20 @@ def _hearing(index, data):
     fields = {
         "title": data["title"],
         "kind": data.get("kind", HearingKind.HEARING_RESPONSE),
+        "status": data.get("status", HearingStatus.ANSWERED),
         "consultation_title": data.get("consultation_title", ""),
         "consulting_body": data.get("consulting_body", ""),
         "case_number": data.get("case_number", ""),
         "received_on": data.get("received_on"),
         "deadline": data.get("deadline"),
         "summary": data["summary"],
-        "response": data["response"],
-        "response_date": data["response_date"],
+        "response": data.get("response", ""),
+        "response_date": data.get("response_date"),
         "minority_opinions": [
             {"type": "opinion", "value": {"holders": holders, "text": _rt(text)}}
             for holders, text in data.get("minority", [])
         ],
-        "outcome": data["outcome"],
+        "outcome": data.get("outcome", FollowUpOutcome.PENDING),
         "outcome_date": data.get("outcome_date"),
         "outcome_note": data.get("outcome_note", ""),
     }

@@ -8,6 +8,7 @@ from .hearings import (
     HearingResponseIndexPage,
     HearingResponsePage,
     HearingResponsePageTargetGroup,
+    HearingStatus,
 )
 from .home import HomePage
 from .meetings import MeetingIndexPage, MeetingPage, MeetingStatus
@@ -26,6 +27,7 @@ __all__ = [
     "HearingResponseIndexPage",
     "HearingResponsePage",
     "HearingResponsePageTargetGroup",
+    "HearingStatus",
     "MeetingIndexPage",
     "MeetingPage",
     "MeetingStatus",

@@ -1,8 +1,14 @@
-"""Hearing responses and statements, and what the municipality did with them."""
+"""Hearing responses and statements, and what the municipality did with them.
+
+A hearing response may be published before the council has answered ("under arbejde"): the
+public then sees what is being consulted on and the deadline, and the answer follows in a later
+revision that the chair approves like any other.
+"""
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -10,6 +16,8 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.fields import RichTextField, StreamField
+from wagtail.models import PageManager
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from council_pages import follow_up
@@ -17,6 +25,7 @@ from council_pages.blocks import MinorityOpinionBlock
 from council_pages.follow_up import FollowUpOutcome, outcome_tally
 from council_pages.lists import ListFilterForm, page_years, year_choices
 from council_pages.serializers import RichTextHTMLField, TargetGroupsField
+from visibility.rules import visible
 
 from .base import BasePage
 from .easy_read import SummaryDescriptionMixin, first_words, summary_field
@@ -27,6 +36,23 @@ from .tags import TargetGroup, TargetGroupItemBase
 class HearingKind(models.TextChoices):
     HEARING_RESPONSE = "hearing_response", _("Høringssvar")
     STATEMENT = "statement", _("Udtalelse af egen drift")
+
+
+class HearingStatus(models.TextChoices):
+    ANSWERED = "answered", _("Besvaret")
+    IN_PROGRESS = "in_progress", _("Under arbejde")
+
+
+class HearingResponseQuerySet(PageQuerySet):
+    def answered(self):
+        return self.filter(status=HearingStatus.ANSWERED)
+
+    def in_progress(self):
+        """Hearings the council is still answering, the nearest deadline first."""
+        return self.filter(status=HearingStatus.IN_PROGRESS).order_by("deadline", "pk")
+
+
+HearingResponsePageManager = PageManager.from_queryset(HearingResponseQuerySet)
 
 
 class HearingResponsePageTargetGroup(TargetGroupItemBase):
@@ -96,10 +122,18 @@ class HearingResponseIndexPage(CouncilIndexPage):
     def prepare(self, pages):
         return pages.prefetch_related("tagged_target_groups__tag")
 
+    def publications(self):
+        """The answered ones: a hearing still in progress has no answer date to list it by."""
+        return super().publications().answered()
+
     @property
     def responses(self):
         """Live, public responses of this council, newest first."""
         return self.publications()
+
+    def open_hearings(self):
+        """Live, public hearings this council is still answering, by deadline."""
+        return visible(HearingResponsePage.objects.child_of(self)).in_progress()
 
     def outcome_tally(self) -> list[dict]:
         return outcome_tally(self.responses)
@@ -107,6 +141,7 @@ class HearingResponseIndexPage(CouncilIndexPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["tally"] = self.outcome_tally()
+        context["open_hearings"] = self.open_hearings()
         return context
 
 
@@ -124,6 +159,17 @@ class HearingResponsePage(SummaryDescriptionMixin, BasePage):
     summary = summary_field(required=True)
     kind = models.CharField(
         _("type"), max_length=20, choices=HearingKind.choices, default=HearingKind.HEARING_RESPONSE
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=HearingStatus.choices,
+        default=HearingStatus.ANSWERED,
+        db_index=True,
+        help_text=_(
+            "Vælg “Under arbejde” for at vise høringen og fristen, før rådet har svaret. "
+            "Når rådet har svaret, vælger du “Besvaret” og skriver svaret."
+        ),
     )
     consultation_title = models.CharField(
         _("hvad rådet blev hørt om"),
@@ -148,9 +194,10 @@ class HearingResponsePage(SummaryDescriptionMixin, BasePage):
     )
     response = RichTextField(
         _("rådets svar"),
+        blank=True,
         features=["h2", "h3", "bold", "italic", "link", "document-link", "ol", "ul"],
     )
-    response_date = models.DateField(_("svaret den"), db_index=True)
+    response_date = models.DateField(_("svaret den"), null=True, blank=True, db_index=True)
     minority_opinions = StreamField(
         [("opinion", MinorityOpinionBlock())],
         blank=True,
@@ -173,9 +220,11 @@ class HearingResponsePage(SummaryDescriptionMixin, BasePage):
     outcome_note = models.TextField(follow_up.NOTE_LABEL, blank=True, help_text=follow_up.NOTE_HELP)
     outcome_link = models.URLField(follow_up.LINK_LABEL, blank=True, help_text=follow_up.LINK_HELP)
 
+    objects = HearingResponsePageManager()
+
     content_panels = BasePage.content_panels + [
         FieldPanel("summary"),
-        FieldPanel("kind"),
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("status")]),
         MultiFieldPanel(
             [
                 FieldPanel("consultation_title"),
@@ -203,6 +252,7 @@ class HearingResponsePage(SummaryDescriptionMixin, BasePage):
     api_fields = [
         APIField("summary"),
         APIField("kind"),
+        APIField("status"),
         APIField("consultation_title"),
         APIField("consulting_body"),
         APIField("case_number"),
@@ -228,6 +278,7 @@ class HearingResponsePage(SummaryDescriptionMixin, BasePage):
         index.SearchField("minority_opinions"),
         index.SearchField("outcome_note"),
         index.FilterField("kind"),
+        index.FilterField("status"),
         index.FilterField("outcome"),
         index.FilterField("response_date"),
     ]
@@ -246,8 +297,38 @@ class HearingResponsePage(SummaryDescriptionMixin, BasePage):
         errors.update(
             follow_up.follow_up_errors(self.outcome, self.outcome_date, self.response_date)
         )
+        errors.update(self._status_errors())
         if errors:
             raise ValidationError(errors)
+
+    def _status_errors(self) -> dict:
+        """What an answered response lacks, or what a hearing still in progress cannot have."""
+        has_answer = bool(strip_tags(self.response or "").strip())
+        errors = {}
+        if self.status == HearingStatus.ANSWERED:
+            if not has_answer:
+                errors["response"] = _("Skriv rådets svar.")
+            if not self.response_date:
+                errors["response_date"] = _("Skriv hvornår rådet svarede.")
+            return errors
+        if not self.deadline:
+            errors["deadline"] = _(
+                "Skriv høringsfristen. Den vises på siden og i listen over aktuelle høringer."
+            )
+        if has_answer or self.response_date:
+            message = _(
+                "En høring under arbejde har intet svar endnu. Vælg “Besvaret”, når du skriver "
+                "svaret. Du kan gemme det som kladde: Den offentlige side viser høringen som "
+                "under arbejde, til svaret er godkendt."
+            )
+            errors["response" if has_answer else "response_date"] = message
+        if self.outcome != FollowUpOutcome.PENDING:
+            errors["outcome"] = _("Kommunen kan ikke have besluttet noget, før rådet har svaret.")
+        return errors
+
+    @property
+    def is_in_progress(self) -> bool:
+        return self.status == HearingStatus.IN_PROGRESS
 
     def description_fallback(self) -> str:
         return first_words(self.response)

@@ -10,6 +10,7 @@ from django import template
 from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import DisallowedHost
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -148,7 +149,11 @@ def latest_pages(page_type, count=5, order_by="-first_published_at"):
     ``{% latest_pages "council_pages.HearingResponsePage" 5 "-response_date" as latest %}``
     """
     model = apps.get_model(page_type)
-    return visible(model.objects).order_by(order_by, "-pk")[:count]
+    # Pages without the date (a hearing still in progress has no answer date) come last, on
+    # every database: PostgreSQL would put them first in a descending order.
+    field = order_by.lstrip("-")
+    ordering = F(field).desc(nulls_last=True) if order_by.startswith("-") else F(field).asc()
+    return visible(model.objects).order_by(ordering, "-pk")[:count]
 
 
 @register.simple_tag

@@ -49,6 +49,8 @@ ACROSS_COUNCILS = [
     ("NationalAnnualReports", "/aarsrapporter/"),
     ("Statistics", "/i-tal/?aar=2009"),
     ("TargetGroup", "/maalgrupper/hjemloese/"),
+    ("OpenHearings", "/aktuelle-hoeringer/"),
+    ("OpenHearingPage", "/odense/hoeringssvar/aabningstider-paa-natvarmestuen/"),
 ]
 
 RUN_AXE = """async (tags) => {

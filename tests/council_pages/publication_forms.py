@@ -90,6 +90,7 @@ def hearing_form(**overrides):
         "slug": "hjemloesestrategi",
         "summary": "Rådet siger ja til strategien.",
         "kind": "hearing_response",
+        "status": "answered",
         "consultation_title": "Strategi for hjemløse",
         "consulting_body": "Socialudvalget",
         "case_number": "09/1",

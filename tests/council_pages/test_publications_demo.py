@@ -4,6 +4,7 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
 from council_pages.models import (
@@ -11,6 +12,7 @@ from council_pages.models import (
     CouncilPage,
     FollowUpOutcome,
     HearingResponsePage,
+    HearingStatus,
     MeetingPage,
     MeetingStatus,
     RulesOfProcedurePage,
@@ -38,6 +40,10 @@ def test_demo_publications(client):
         responses = HearingResponsePage.objects.descendant_of(council).live()
         assert responses.count() >= 2
         assert responses.exclude(outcome=FollowUpOutcome.PENDING).exists()
+        open_hearings = responses.filter(
+            status=HearingStatus.IN_PROGRESS, deadline__gt=timezone.localdate()
+        )
+        assert open_hearings.public().exists(), council.slug
         assert AnnualReportPage.objects.descendant_of(council).live().exists()
 
     def rules_of(slug):

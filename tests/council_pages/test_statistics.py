@@ -68,7 +68,7 @@ def expected_rows():
         responses = [
             r
             for r in HearingResponsePage.objects.descendant_of(council)
-            if is_visible(r) and r.response_date.year == YEAR
+            if is_visible(r) and r.response_date and r.response_date.year == YEAR
         ]
         outcomes = Counter(r.outcome for r in responses)
         reports = [r for r in AnnualReportPage.objects.descendant_of(council) if is_visible(r)]
