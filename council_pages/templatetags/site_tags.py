@@ -87,6 +87,7 @@ MAIN_MENU = [
     ("Møder", "/moeder/"),
     ("Høringssvar", "/hoeringssvar/"),
     ("Årsrapporter", "/aarsrapporter/"),
+    ("I tal", "/i-tal/"),
     ("Søg", "/soeg/"),
 ]
 

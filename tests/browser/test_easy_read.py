@@ -176,6 +176,7 @@ MENU = [
     ("Møder", "/moeder/"),
     ("Høringssvar", "/hoeringssvar/"),
     ("Årsrapporter", "/aarsrapporter/"),
+    ("I tal", "/i-tal/"),
     ("Søg", "/soeg/"),
 ]
 

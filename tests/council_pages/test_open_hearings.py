@@ -117,6 +117,11 @@ class TestPublicPages:
             {"outcome": "not_adopted", "label": "Ikke fulgt", "count": 0},
         ]
 
+    def test_home_page_links_to_the_open_hearings_and_the_figures(self, client, site):
+        html = html_of(client, "/")
+        assert 'href="/aktuelle-hoeringer/"' in html
+        assert 'href="/i-tal/"' in html
+
     def test_national_list_of_responses_points_at_the_open_ones(self, client, site):
         html = html_of(client, "/hoeringssvar/")
         assert "Besvaret høring" in html

@@ -11,7 +11,7 @@ from council_pages.factories_publications import (
     HearingResponseIndexPageFactory,
     HearingResponsePageFactory,
 )
-from council_pages.models import TargetGroup
+from council_pages.models import HearingResponsePage, TargetGroup
 
 
 def tagged(index, title, slug, day, group):
@@ -68,3 +68,12 @@ def test_lists_visible_publications_about_the_group_newest_first(client, content
 def test_unknown_group_is_a_danish_404(client, content):
     response = client.get("/maalgrupper/findes-ikke/")
     assert response.status_code == 404
+
+
+@pytest.mark.django_db
+def test_a_pages_target_groups_link_to_the_group_across_councils(client, content):
+    chip = '<li><a href="/maalgrupper/hjemloese/">Hjemløse</a></li>'
+    council = client.get("/odense/").content.decode()
+    assert chip in council
+    response = HearingResponsePage.objects.live().get(title="Svar om hjemløse 2008")
+    assert chip in client.get(response.url).content.decode()
