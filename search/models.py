@@ -8,8 +8,8 @@ class IndexRecord(models.Model):
     """One public, published page or document in the database backend's index.
 
     The full-text side lives next to this table and is kept in step by the backend: an FTS5
-    table of stemmed text on SQLite, a generated ``tsvector`` column with a GIN index on
-    PostgreSQL (both created by this app's migrations).
+    table of stemmed text and word forms on SQLite, a generated ``tsvector`` column with a GIN
+    index on PostgreSQL (both created by this app's migrations).
     """
 
     # Small columns first and the long text last: SQLite stores a row's columns in order, and
@@ -25,6 +25,8 @@ class IndexRecord(models.Model):
     url = models.TextField()
     title = models.TextField()
     body = models.TextField(blank=True)
+    # Normal forms and compound parts of the words (search.wordforms), weighted below the text.
+    forms = models.TextField(blank=True, default="")
 
     class Meta:
         verbose_name = _("søgepost")

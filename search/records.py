@@ -4,6 +4,9 @@ import datetime as dt
 import hashlib
 import json
 from dataclasses import asdict, dataclass, field
+from functools import cached_property
+
+from .wordforms import forms_text
 
 # Caps the text kept per item (PostgreSQL's tsvector holds at most 1 MB).
 MAX_BODY_LENGTH = 200_000
@@ -24,6 +27,11 @@ class Record:
     date: dt.date | None = None
     year: int | None = None
     target_groups: list[str] = field(default_factory=list)
+
+    @cached_property
+    def forms(self) -> str:
+        """The word forms the record is also found by (``search.wordforms``)."""
+        return forms_text(self.title, self.body)
 
     @property
     def digest(self) -> str:

@@ -3,7 +3,10 @@
 Uses ``elasticsearch.dsl`` (shipped inside the ``elasticsearch`` client). Records are stored in
 an index behind an alias: a rebuild fills a fresh index and then swaps the alias in one atomic
 step, so searches never see a half-built index. Text fields use Elasticsearch's ``danish``
-analyzer (Snowball stemming and the same Danish stop words as the database backend).
+analyzer (Snowball stemming and the same Danish stop words as the database backend); the field
+``forms`` holds the record's word forms from ``search.wordforms`` (normal forms and compound
+parts, already normalised: split on whitespace only), and a plain query word also matches its
+normal form there, at half the body's weight, as in the database backend.
 
 The query mirrors the database backend: items with all the words first (a large constant
 bonus), then items with most of them (scores add up per matched word); the title weighs ten
@@ -23,6 +26,7 @@ from elasticsearch.dsl.query import Query
 from search.adapters import Record
 from search.facets import FACETS
 from search.text import SNIPPET_LENGTH, Term, stem
+from search.wordforms import normal_form
 
 from .base import (
     BaseSearchBackend,
@@ -34,6 +38,7 @@ from .base import (
 )
 
 TITLE_BOOST = 10
+FORMS_BOOST = 0.5
 ALL_WORDS_BONUS = 1000
 FACET_SIZE = 200
 
@@ -45,6 +50,7 @@ class SearchRecordDocument(Document):
     kind = Keyword()
     title = Text(analyzer="danish")
     body = Text(analyzer="danish")
+    forms = Text(analyzer="whitespace")
     url = Keyword(index=False)
     council = Keyword()
     council_label = Keyword(index=False)
@@ -62,6 +68,7 @@ class SearchRecordDocument(Document):
             kind=record.kind,
             title=record.title,
             body=record.body,
+            forms=record.forms,
             url=record.url,
             council=record.council,
             council_label=record.council_label,
@@ -80,7 +87,7 @@ def index_body() -> dict:
     }
 
 
-def term_query(term: Term) -> Query:
+def term_query(term: Term, forms: bool = True) -> Query:
     """One parsed term as an Elasticsearch clause; words are never passed as query syntax."""
     if term.prefix:
         value = stem(term.words[-1])
@@ -92,13 +99,17 @@ def term_query(term: Term) -> Query:
             ],
             minimum_should_match=1,
         )
-    return Q(
+    written = Q(
         "multi_match",
         query=" ".join(term.words),
         fields=[f"title^{TITLE_BOOST}", "body"],
         type="phrase" if term.phrase else "best_fields",
         operator="and",
     )
+    if term.phrase or not forms:
+        return written
+    form = Q("term", forms={"value": normal_form(term.words[0]), "boost": FORMS_BOOST})
+    return Q("bool", should=[written, form], minimum_should_match=1)
 
 
 def build_search(request: SearchRequest, index: str = "udsatteraad") -> Search:
@@ -126,7 +137,7 @@ def build_search(request: SearchRequest, index: str = "udsatteraad") -> Search:
                 "bool",
                 must=[Q("bool", should=positive, minimum_should_match=1)],
                 should=should,
-                must_not=[term_query(t) for t in query.negative],
+                must_not=[term_query(t, forms=False) for t in query.negative],
                 filter=filters,
             )
         )

@@ -24,12 +24,17 @@ def test_mapping_uses_the_danish_analyzer_and_keyword_facets():
     assert mapping["year"]["type"] == "integer"
 
 
+def as_written(clause):
+    """The clause of a plain word that matches it as written (beside its normal form)."""
+    return clause["bool"]["should"][0]["multi_match"]
+
+
 def test_words_are_anded_explicitly_with_all_words_first():
     query = body("tandpleje fiskeri")["query"]["bool"]
     words = query["must"][0]["bool"]
     assert words["minimum_should_match"] == 1
-    assert [c["multi_match"]["query"] for c in words["should"]] == ["tandpleje", "fiskeri"]
-    assert all(c["multi_match"]["operator"] == "and" for c in words["should"])
+    assert [as_written(c)["query"] for c in words["should"]] == ["tandpleje", "fiskeri"]
+    assert all(as_written(c)["operator"] == "and" for c in words["should"])
     bonus = query["should"][0]["constant_score"]
     assert bonus["boost"] == ALL_WORDS_BONUS
     assert len(bonus["filter"]["bool"]["must"]) == 2
@@ -37,9 +42,17 @@ def test_words_are_anded_explicitly_with_all_words_first():
 
 def test_title_weighs_more_and_recency_breaks_ties():
     b = body("boliger")
-    clause = b["query"]["bool"]["must"][0]["bool"]["should"][0]["multi_match"]
+    clause = as_written(b["query"]["bool"]["must"][0]["bool"]["should"][0])
     assert clause["fields"] == ["title^10", "body"]
     assert b["sort"] == ["_score", {"date": {"order": "desc", "missing": "_last"}}]
+
+
+def test_a_word_also_matches_its_normal_form_in_the_forms_field_at_less_weight():
+    clause = body("herbergsplads")["query"]["bool"]["must"][0]["bool"]["should"][0]["bool"]
+    assert clause["minimum_should_match"] == 1
+    assert clause["should"][1] == {"term": {"forms": {"value": "herbergsplad", "boost": 0.5}}}
+    mapping = index_body()["mappings"]["properties"]
+    assert mapping["forms"] == {"type": "text", "analyzer": "whitespace"}
 
 
 def test_phrase_exclusion_prefix_and_stop_words():

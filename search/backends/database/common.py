@@ -134,6 +134,7 @@ class DatabaseBackend(BaseSearchBackend):
             "kind": record.kind,
             "title": record.title,
             "body": record.body,
+            "forms": record.forms,
             "url": record.url,
             "council": record.council,
             "council_label": record.council_label,

@@ -1,9 +1,12 @@
 # SQL here is built from this module's constants; every word travels as a parameter.
 # ruff: noqa: S608
 """PostgreSQL: a generated ``tsvector`` column on the records (``danish`` configuration, title
-weight A, body weight B) with a GIN index, and a title-only vector for the one-word shortcut.
+weight A, body weight B, and the record's word forms from ``search.wordforms`` in the ``simple``
+configuration at weight C) with a GIN index, and a title-only vector for the one-word shortcut.
 
-Ranking is ``ts_rank``. The expression is a ``tsquery`` built in SQL from parameters.
+A plain query word matches its ``danish`` stem or its normal form (so "herbergsplads" finds
+"herbergspladser" and "udvalg" finds "socialudvalget"). Ranking is ``ts_rank``. The expression
+is a ``tsquery`` built in SQL from parameters.
 """
 
 from collections.abc import Iterator, Sequence
@@ -12,28 +15,33 @@ from contextlib import contextmanager
 from django.db import connection, transaction
 
 from search.text import Term
+from search.wordforms import normal_form
 
 from .dialect import Dialect
 from .query import RECORDS, SQL, IdQuery, Match, Selection, count, fetch_ids
 
 TSQUERY = "to_tsquery('danish', %s)"
+WORD_OR_FORM = f"({TSQUERY} || to_tsquery('simple', %s))"
 
 
 class PostgresDialect(Dialect[SQL]):
     vendor = "postgresql"
 
-    def term(self, term: Term) -> SQL:
+    def term(self, term: Term, forms: bool = True) -> SQL:
         if term.prefix:
             return SQL(TSQUERY, (term.words[-1] + ":*",))
         if term.phrase:
             return SQL("phraseto_tsquery('danish', %s)", (" ".join(term.words),))
-        return SQL(TSQUERY, (term.words[0],))
+        if not forms:
+            return SQL(TSQUERY, (term.words[0],))
+        return SQL(WORD_OR_FORM, (term.words[0], normal_form(term.words[0])))
 
     def combine(self, terms: Sequence[Term], op: str, negative: Sequence[Term]) -> SQL:
         pg_op = " && " if op == "AND" else " || "
         expression = SQL.join(pg_op, [self.term(t) for t in terms]).wrapped("(", ")")
         if negative:
-            excluded = SQL.join(" || ", [self.term(t) for t in negative])
+            # Excluded as written (see the SQLite dialect).
+            excluded = SQL.join(" || ", [self.term(t, forms=False) for t in negative])
             expression = expression.wrapped("(") + excluded.wrapped(" && !!(", "))")
         return expression
 
@@ -72,12 +80,14 @@ class PostgresDialect(Dialect[SQL]):
             or not word.isalpha()  # one parser token, so one lexeme in the tsquery
         ):
             return None
-        in_title = Selection(f"{RECORDS} r", SQL(f"r.title_vector @@ {TSQUERY}", (word,))).narrowed(
-            *filters
-        )
+        # The word's normal form in a title ranks as high as the word: both count here.
+        words = (word, normal_form(word))
+        in_title = Selection(
+            f"{RECORDS} r", SQL(f"r.title_vector @@ {WORD_OR_FORM}", words)
+        ).narrowed(*filters)
         if count(in_title) < offset + limit:
             return None
-        score = SQL(f"ts_rank(r.search_vector, {TSQUERY})", (word,))
+        score = SQL(f"ts_rank(r.search_vector, {WORD_OR_FORM})", words)
         return fetch_ids(IdQuery(in_title, limit, offset, first_by=(score,)))
 
     @contextmanager

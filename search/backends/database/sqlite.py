@@ -3,9 +3,12 @@
 """SQLite: an FTS5 table ``site_search_fts`` (rowid = record id) beside the records.
 
 It holds the title and body as Danish Snowball stems, so "høringssvaret" and "høringssvar" meet
-as ``høringssvar``; query words are stemmed the same way. Ranking is ``bm25`` with the title
-weighted ten times the body. The expression is an FTS5 query string, built from stems only and
-passed to ``MATCH`` as a parameter.
+as ``høringssvar``; query words are stemmed the same way. A third column holds the record's word
+forms (``search.wordforms``): a plain query word also matches its normal form there, so
+"herbergsplads" finds "herbergspladser" and "udvalg" finds "socialudvalget". Ranking is ``bm25``
+with the title weighted ten times the body and the forms half the body. The expression is an
+FTS5 query string, built from stems and normal forms only and passed to ``MATCH`` as a
+parameter.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from typing import TYPE_CHECKING
 from django.db import connection
 
 from search.text import Term, stem_text
+from search.wordforms import normal_form
 
 from .dialect import Dialect
 from .query import RECORDS, SQL, Match, Selection
@@ -27,6 +31,8 @@ if TYPE_CHECKING:
 FTS = "site_search_fts"
 COVERING_INDEX = "site_search_record_cover"
 TITLE_WEIGHT = 10.0
+FORMS_WEIGHT = 0.5
+TEXT = "{title body}"  # the columns of the text as written (the forms column left out)
 
 
 class SQLiteDialect(Dialect[str]):
@@ -36,16 +42,22 @@ class SQLiteDialect(Dialect[str]):
     def cache_kb(self) -> int:
         return int(self.params.get("SQLITE_CACHE_MB", 64)) * 1024
 
-    def term(self, term: Term) -> str:
+    def term(self, term: Term, forms: bool = True) -> str:
         stems = term.stems
         if term.prefix:
-            return f'"{stems[-1]}"*'
-        return '"' + " ".join(stems) + '"'
+            return f'{TEXT} : "{stems[-1]}"*'
+        written = f'{TEXT} : "' + " ".join(stems) + '"'
+        if term.phrase or not forms:
+            return written
+        return f'({written} OR forms : "{normal_form(term.words[0])}")'
 
     def combine(self, terms: Sequence[Term], op: str, negative: Sequence[Term]) -> str:
         expression = f" {op} ".join(self.term(t) for t in terms)
         if negative:
-            expression = f"({expression}) NOT ({' OR '.join(self.term(t) for t in negative)})"
+            # Excluded as written: "-herberg" leaves out pages that say "herberg", not every
+            # page about a "herbergsplads".
+            excluded = " OR ".join(self.term(t, forms=False) for t in negative)
+            expression = f"({expression}) NOT ({excluded})"
         return expression
 
     def match(self, expression: str) -> Match:
@@ -54,7 +66,7 @@ class SQLiteDialect(Dialect[str]):
                 f"{FTS} JOIN {RECORDS} r INDEXED BY {COVERING_INDEX} ON r.id = {FTS}.rowid",
                 SQL(f"{FTS} MATCH %s", (expression,)),
             ),
-            score=SQL(f"-bm25({FTS}, {TITLE_WEIGHT}, 1.0)"),
+            score=SQL(f"-bm25({FTS}, {TITLE_WEIGHT}, 1.0, {FORMS_WEIGHT})"),
             member=SQL(f"r.id IN (SELECT rowid FROM {FTS} WHERE {FTS} MATCH %s)", (expression,)),
         )
 
@@ -70,8 +82,8 @@ class SQLiteDialect(Dialect[str]):
         with connection.cursor() as cursor:
             cursor.executemany(f"DELETE FROM {FTS} WHERE rowid = %s", [(pk,) for pk, _ in rows])
             cursor.executemany(
-                f"INSERT INTO {FTS}(rowid, title, body) VALUES (%s, %s, %s)",
-                [(pk, stem_text(r.title), stem_text(r.body)) for pk, r in rows],
+                f"INSERT INTO {FTS}(rowid, title, body, forms) VALUES (%s, %s, %s, %s)",
+                [(pk, stem_text(r.title), stem_text(r.body), r.forms) for pk, r in rows],
             )
 
     def delete_text(self, ids: Sequence[int]) -> None:
