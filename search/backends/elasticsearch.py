@@ -22,7 +22,7 @@ from elasticsearch.dsl.query import Query
 
 from search.adapters import Record
 from search.facets import FACETS
-from search.text import SNIPPET_LENGTH, Term, stem
+from search.text import SNIPPET_LENGTH, Term, describe, stem
 
 from .base import (
     BaseSearchBackend,
@@ -45,6 +45,7 @@ class SearchRecordDocument(Document):
     kind = Keyword()
     title = Text(analyzer="danish")
     body = Text(analyzer="danish")
+    summary = Keyword(index=False)  # shown, never searched: the body holds its words
     url = Keyword(index=False)
     council = Keyword()
     council_label = Keyword(index=False)
@@ -62,6 +63,7 @@ class SearchRecordDocument(Document):
             kind=record.kind,
             title=record.title,
             body=record.body,
+            summary=record.summary,
             url=record.url,
             council=record.council,
             council_label=record.council_label,
@@ -271,7 +273,7 @@ class ElasticsearchBackend(BaseSearchBackend):
                     council_label=getattr(hit, "council_label", "") or "",
                     municipality=getattr(hit, "municipality", "") or "",
                     date=_as_date(raw_date),
-                    snippet=snippet,
+                    snippet=describe(snippet, getattr(hit, "summary", "") or ""),
                 )
             )
         for facet in FACETS:
