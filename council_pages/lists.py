@@ -125,17 +125,21 @@ def with_council_filter(form_class):
     return NationalFilterForm
 
 
-def feed_urls(kind: str, council_slug: str | None = None, calendar: bool = False) -> dict:
-    """RSS, Atom (and for meetings iCalendar) URLs of one council's or every council's ``kind``."""
+def feed_urls(kind: str = "", council_slug: str | None = None, calendar: bool = False) -> dict:
+    """RSS, Atom (and for meetings iCalendar) URLs of one council's or every council's ``kind``.
+
+    Without a kind, the feeds of everything: ``/rss/`` or the council's ``/<council>/rss/``.
+    """
+    prefix = f"{kind}_" if kind else ""
     if council_slug:
         kwargs = {"council": council_slug}
         return {
-            "rss": reverse(f"council_pages:council_{kind}_feed_rss", kwargs=kwargs),
-            "atom": reverse(f"council_pages:council_{kind}_feed_atom", kwargs=kwargs),
+            "rss": reverse(f"council_pages:council_{prefix}feed_rss", kwargs=kwargs),
+            "atom": reverse(f"council_pages:council_{prefix}feed_atom", kwargs=kwargs),
             "ics": reverse("council_pages:council_calendar", kwargs=kwargs) if calendar else "",
         }
     return {
-        "rss": reverse(f"council_pages:{kind}_feed_rss"),
-        "atom": reverse(f"council_pages:{kind}_feed_atom"),
+        "rss": reverse(f"council_pages:{prefix}feed_rss"),
+        "atom": reverse(f"council_pages:{prefix}feed_atom"),
         "ics": reverse("council_pages:calendar") if calendar else "",
     }

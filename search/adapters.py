@@ -134,7 +134,13 @@ def build_page_record(page: Page, when: date | None = None, year: int | None = N
         date=record_date,
         year=year or (record_date.year if record_date else None),
         target_groups=_target_groups(page),
+        summary=_summary(page),
     )
+
+
+def _summary(page: Page) -> str:
+    """The page's "Kort fortalt" as one line of plain text; empty for page types without one."""
+    return " ".join(str(getattr(page, "summary", "") or "").split())
 
 
 def page_record(page: Page) -> Record:

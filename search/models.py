@@ -22,6 +22,7 @@ class IndexRecord(models.Model):
     digest = models.CharField(max_length=32)
     council_label = models.CharField(max_length=255, blank=True)
     municipality = models.CharField(max_length=100, blank=True)
+    summary = models.TextField(blank=True)  # "Kort fortalt": a hit's description without a match
     url = models.TextField()
     title = models.TextField()
     body = models.TextField(blank=True)

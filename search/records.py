@@ -27,6 +27,7 @@ class Record:
     date: dt.date | None = None
     year: int | None = None
     target_groups: list[str] = field(default_factory=list)
+    summary: str = ""  # the page's "Kort fortalt", the description of a hit without a match
 
     @cached_property
     def forms(self) -> str:
@@ -37,6 +38,9 @@ class Record:
     def digest(self) -> str:
         """A fingerprint of the record, for finding stale entries in the index."""
         data = asdict(self)
+        if not self.summary:
+            # Records without a summary keep the fingerprint they had before it existed.
+            del data["summary"]
         data["date"] = self.date.isoformat() if self.date else None
         raw = json.dumps(data, sort_keys=True, ensure_ascii=False)
         return hashlib.sha256(raw.encode()).hexdigest()[:32]

@@ -339,3 +339,15 @@ def snippet(body: str, query: ParsedQuery, length: int = SNIPPET_LENGTH) -> str:
             pos = b
     parts.append(html.escape(window[pos:]))
     return ("… " if start > 0 else "") + "".join(parts) + (" …" if more else "")
+
+
+def describe(snippet_html: str, summary: str) -> str:
+    """What a hit shows under its title: the snippet if it marks a match, else the summary.
+
+    A snippet without ``<mark>`` is only the opening of the text (nothing was typed, or the
+    words were found in the title); the page's own plain-language summary ("Kort fortalt")
+    says more. Pages without one keep the snippet. Both backends describe their hits here.
+    """
+    if not summary or "<mark>" in snippet_html:
+        return snippet_html
+    return html.escape(" ".join(summary.split()))

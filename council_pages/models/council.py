@@ -14,6 +14,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from council_pages.lists import feed_urls
 from council_pages.serializers import (
     CouncilMemberSerializer,
     RichTextHTMLField,
@@ -201,6 +202,10 @@ class CouncilPage(BasePage):
             raise ValidationError(
                 {"members_max": _("Højst antal medlemmer kan ikke være mindre end mindst antal.")}
             )
+
+    def feeds(self) -> dict:
+        """The feeds of everything the council publishes: /<council>/rss/ and /<council>/atom/."""
+        return feed_urls(council_slug=self.slug)
 
     def published_contacts(self) -> list[str]:
         """The council's own contact details: the privacy guard allows them on its pages."""

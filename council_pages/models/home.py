@@ -5,6 +5,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField
 
+from council_pages.lists import feed_urls
 from council_pages.serializers import RichTextHTMLField
 from visibility.rules import visible
 
@@ -33,6 +34,10 @@ class HomePage(BasePage):
     class Meta:
         verbose_name = _("forside")
         verbose_name_plural = _("forsider")
+
+    def feeds(self) -> dict:
+        """The feeds of everything every council publishes: /rss/ and /atom/."""
+        return feed_urls()
 
     @property
     def councils(self):

@@ -125,6 +125,24 @@ def absolute_url(context):
         return request.get_full_path()
 
 
+@register.simple_tag(takes_context=True)
+def webcal_url(context, path: str) -> str:
+    """The subscribe address of a calendar: ``webcal://`` on the request's own host.
+
+    A calendar program that opens it keeps the calendar and fetches it again by itself, where
+    the plain ``.ics`` link only imports the meetings once. Empty without a request or a
+    valid host (the page then offers the download alone).
+    """
+    request = context.get("request")
+    if request is None or not path:
+        return ""
+    try:
+        host = request.get_host()
+    except DisallowedHost:
+        return ""
+    return f"webcal://{host}{path}"
+
+
 CHILDREN_SHOWN = 50
 
 

@@ -25,7 +25,7 @@ from elasticsearch.dsl.query import Query
 
 from search.adapters import Record
 from search.facets import FACETS
-from search.text import SNIPPET_LENGTH, Term, stem
+from search.text import SNIPPET_LENGTH, Term, describe, stem
 from search.wordforms import normal_form
 
 from .base import (
@@ -51,6 +51,7 @@ class SearchRecordDocument(Document):
     title = Text(analyzer="danish")
     body = Text(analyzer="danish")
     forms = Text(analyzer="whitespace")
+    summary = Keyword(index=False)  # shown, never searched: the body holds its words
     url = Keyword(index=False)
     council = Keyword()
     council_label = Keyword(index=False)
@@ -69,6 +70,7 @@ class SearchRecordDocument(Document):
             title=record.title,
             body=record.body,
             forms=record.forms,
+            summary=record.summary,
             url=record.url,
             council=record.council,
             council_label=record.council_label,
@@ -282,7 +284,7 @@ class ElasticsearchBackend(BaseSearchBackend):
                     council_label=getattr(hit, "council_label", "") or "",
                     municipality=getattr(hit, "municipality", "") or "",
                     date=_as_date(raw_date),
-                    snippet=snippet,
+                    snippet=describe(snippet, getattr(hit, "summary", "") or ""),
                 )
             )
         for facet in FACETS:

@@ -234,3 +234,47 @@ def test_upsert_and_delete(corpus):
 
 def test_excluding_a_stop_word_changes_nothing(corpus):
     assert sorted(keys(run(corpus, "boliger -og"))) == ["page:4", "page:5"]
+
+
+SUMMARY_CORPUS = [
+    record(
+        41,
+        "Høringssvar om varmestuer",
+        "Rådet skriver om åbningstider og personale i byens væresteder.",
+        summary="Rådet vil have <flere> pladser & længere åbent om natten.",
+        kind="hearing_response",
+        date=date(2011, 2, 1),
+        year=2011,
+    ),
+    record(
+        42,
+        "Referat om varmestuer",
+        "Mødet handlede om åbningstider.",
+        kind="meeting",
+        date=date(2011, 1, 1),
+        year=2011,
+    ),
+]
+
+
+def test_a_hit_without_a_marked_match_is_described_by_its_summary(backend):
+    backend.rebuild(SUMMARY_CORPUS)
+    hits = {hit.key: hit for hit in run(backend, "varmestuer").hits}  # in the titles only
+    assert hits["page:41"].snippet == (
+        "Rådet vil have &lt;flere&gt; pladser &amp; længere åbent om natten."
+    )
+    # Without a summary, the opening of the text, as before.
+    assert hits["page:42"].snippet == "Mødet handlede om åbningstider."
+
+
+def test_a_marked_match_wins_over_the_summary(backend):
+    backend.rebuild(SUMMARY_CORPUS)
+    hits = {hit.key: hit for hit in run(backend, "åbningstider").hits}
+    assert "<mark>åbningstider</mark>" in hits["page:41"].snippet
+    assert "natten" not in hits["page:41"].snippet
+
+
+def test_browsing_without_words_shows_the_summary(backend):
+    backend.rebuild(SUMMARY_CORPUS)
+    (hit,) = run(backend, "", kind="hearing_response").hits
+    assert hit.snippet.startswith("Rådet vil have &lt;flere&gt;")

@@ -6,8 +6,17 @@ The contract suite (test_contract.py) runs the same behaviour against a real clu
 
 import json
 
+from elasticsearch.dsl import Search
+from elasticsearch.dsl.response import Response
+
 from search.backends import SearchRequest
-from search.backends.elasticsearch import ALL_WORDS_BONUS, build_search, index_body
+from search.backends.elasticsearch import (
+    ALL_WORDS_BONUS,
+    ElasticsearchBackend,
+    build_search,
+    index_body,
+)
+from search.facets import FACETS
 from search.text import parse_query
 
 
@@ -22,6 +31,7 @@ def test_mapping_uses_the_danish_analyzer_and_keyword_facets():
     for name in ("council", "kind", "target_groups"):
         assert mapping[name]["type"] == "keyword"
     assert mapping["year"]["type"] == "integer"
+    assert mapping["summary"] == {"type": "keyword", "index": False}  # shown, not searched
 
 
 def as_written(clause):
@@ -94,3 +104,34 @@ def test_sort_by_date_and_browsing():
     assert body("rådet", sort="date")["sort"][0] == {"date": {"order": "desc", "missing": "_last"}}
     browse = body("", council="odense")
     assert browse["query"] == {"bool": {"filter": [{"term": {"council": "odense"}}]}}
+
+
+def _es_hit(key, highlight, summary=""):
+    source = {"key": key, "title": key, "url": f"/{key}/", "kind": "hearing_response"}
+    if summary:
+        source["summary"] = summary
+    return {"_id": key, "_source": source, "highlight": {"body": [highlight]}}
+
+
+def test_hits_are_described_like_the_database_backend(monkeypatch):
+    """A marked highlight wins; without one the summary, escaped; without a summary the text."""
+    backend = ElasticsearchBackend({"URL": "http://127.0.0.1:9"})
+    monkeypatch.setattr(backend.client.indices, "exists_alias", lambda **kwargs: True)
+    raw = {
+        "hits": {
+            "total": {"value": 3},
+            "hits": [
+                _es_hit("page:1", "Rådet skriver om åbningstider", summary="Mere <plads> & ro."),
+                _es_hit("page:2", "Om <mark>åbningstider</mark>", summary="Mere plads."),
+                _es_hit("page:3", "Mødet handlede om åbningstider."),
+            ],
+        },
+        "aggregations": {facet.name: {"buckets": []} for facet in FACETS},
+    }
+    monkeypatch.setattr(Search, "execute", lambda self: Response(self, raw))
+    hits = backend.search(SearchRequest(query=parse_query("varmestuer"))).hits
+    assert [hit.snippet for hit in hits] == [
+        "Mere &lt;plads&gt; &amp; ro.",
+        "Om <mark>åbningstider</mark>",
+        "Mødet handlede om åbningstider.",
+    ]

@@ -168,6 +168,32 @@ def test_hearing_response_with_minority_opinion(client, council, publish):
     assert titles(client, "skurvogne") == ["Høringssvar om hjemløsestrategi"]
 
 
+def test_results_are_described_by_kort_fortalt_unless_a_word_is_marked(client, council, publish):
+    index = publish(
+        add(council, HearingResponseIndexPage(title="Høringssvar", slug="hoeringssvar"))
+    )
+    publish(
+        add(
+            index,
+            HearingResponsePage(
+                title="Høringssvar om natcaféen",
+                summary="Rådet vil have natcaféen åben hele året.",
+                consultation_title="Budget for væresteder",
+                consulting_body="Socialforvaltningen",
+                response=RichText("<p>Rådet foreslår faste midler til vagterne.</p>"),
+                response_date=datetime.date(2010, 2, 1),
+            ),
+        )
+    )
+    (browsed,) = api(client, "", kind="hearing_response")["results"]
+    assert browsed["snippet"] == "Rådet vil have natcaféen åben hele året."
+    (found,) = api(client, "vagterne")["results"]
+    assert "<mark>vagterne</mark>" in found["snippet"]
+
+    page = client.get("/soeg/", {"kind": "hearing_response"}).content.decode()
+    assert '<p class="search-hit-snippet">Rådet vil have natcaféen åben hele året.</p>' in page
+
+
 def test_drafts_and_never_published_pages_are_not_found(client, home, publish):
     add(
         home,

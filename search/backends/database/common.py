@@ -17,7 +17,7 @@ from django.db import DatabaseError, connection, transaction
 from search.adapters import Record
 from search.facets import FACETS, Facet
 from search.models import IndexRecord, IndexRecordTargetGroup
-from search.text import ParsedQuery, Term, snippet
+from search.text import ParsedQuery, Term, describe, snippet
 
 from ..base import (
     BaseSearchBackend,
@@ -135,6 +135,7 @@ class DatabaseBackend(BaseSearchBackend):
             "title": record.title,
             "body": record.body,
             "forms": record.forms,
+            "summary": record.summary,
             "url": record.url,
             "council": record.council,
             "council_label": record.council_label,
@@ -267,7 +268,7 @@ class DatabaseBackend(BaseSearchBackend):
                     council_label=r.council_label,
                     municipality=r.municipality,
                     date=r.date,
-                    snippet=snippet(r.body, query),
+                    snippet=describe(snippet(r.body, query), r.summary),
                 )
             )
         return hits

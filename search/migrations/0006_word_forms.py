@@ -79,7 +79,7 @@ def remove_forms(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("site_search", "0004_title_vector")]
+    dependencies = [("site_search", "0005_index_record_summary")]
 
     operations = [
         migrations.AddField(
