@@ -88,6 +88,38 @@ def test_stemming_finds_other_forms_of_a_word(corpus):
     assert "page:2" in keys(run(corpus, "møderne"))
 
 
+WORD_FORMS = [
+    record(11, "Høring om herbergspladser", "Kommunen vil nedlægge herbergspladserne i byen."),
+    record(12, "Referat", "Socialudvalget besøgte natvarmestuen en kold nat."),
+    record(13, "Herbergsplads til alle", "Én herbergsplads mere i vinter."),
+    record(14, "Et nyt udvalg", "Byrådet nedsætter et udvalg om boliger."),
+]
+
+
+@pytest.fixture
+def word_forms(backend):
+    backend.rebuild(WORD_FORMS)
+    return backend
+
+
+def test_singular_plural_and_definite_forms_meet_the_form_written_first(word_forms):
+    # Snowball alone stems the singular and the plural apart (herbergsplad / herbergsplads).
+    assert keys(run(word_forms, "herbergsplads")) == ["page:13", "page:11"]
+    assert keys(run(word_forms, "herbergspladserne")) == ["page:11", "page:13"]
+
+
+def test_a_part_of_a_compound_finds_the_compound_after_the_word_itself(word_forms):
+    assert keys(run(word_forms, "natvarme")) == ["page:12"]
+    assert keys(run(word_forms, "varmestue")) == ["page:12"]
+    assert keys(run(word_forms, "udvalg")) == ["page:14", "page:12"]
+    assert sorted(keys(run(word_forms, "herberg"))) == ["page:11", "page:13"]
+
+
+def test_minus_excludes_the_word_as_written_not_its_compounds(word_forms):
+    assert keys(run(word_forms, "nedsætter -udvalg")) == []
+    assert keys(run(word_forms, "natvarmestuen -udvalg")) == ["page:12"]
+
+
 def test_all_words_rank_before_most_words(corpus):
     results = run(corpus, "tandpleje fiskeri")
     assert keys(results)[0] == "page:4"  # has both words
