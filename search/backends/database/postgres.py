@@ -33,7 +33,8 @@ class PostgresDialect(Dialect[SQL]):
         if term.phrase:
             return SQL("phraseto_tsquery('danish', %s)", (" ".join(term.words),))
         if not forms:
-            return SQL(TSQUERY, (term.words[0],))
+            # Weights A and B only: the title and body as written, not the forms (weight C).
+            return SQL(TSQUERY, (term.words[0] + ":AB",))
         return SQL(WORD_OR_FORM, (term.words[0], normal_form(term.words[0])))
 
     def combine(self, terms: Sequence[Term], op: str, negative: Sequence[Term]) -> SQL:
