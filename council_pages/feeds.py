@@ -17,6 +17,7 @@ from django.contrib.syndication.views import Feed
 from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import escape
 from django.utils.translation import gettext as _
 from wagtail.models import Page, Site
 
@@ -113,8 +114,9 @@ class PublicationFeed(Feed):
         return item.title
 
     def item_description(self, item):
-        # "Kort fortalt" where the page has one (council_pages.models.easy_read).
-        return getattr(item, "description", None) or item.search_description
+        # "Kort fortalt" where the page has one (council_pages.models.easy_read). Plain text;
+        # a feed's description is HTML to its readers, so "<" and "&" are escaped (once).
+        return escape(getattr(item, "description", None) or item.search_description)
 
     def item_link(self, item):
         return item.get_full_url()

@@ -5,6 +5,7 @@ Wagtail ``search_fields``, the text of inline children (agenda items, members, m
 opinions ...) and the extracted text of every public document the page links to.
 """
 
+import html
 import re
 from collections.abc import Iterator
 from contextvars import ContextVar
@@ -39,10 +40,24 @@ class BulkLookups:
 bulk_lookups: ContextVar[BulkLookups | None] = ContextVar("site_search_bulk", default=None)
 
 
+_BLOCK_END_RE = re.compile(r"</(?:p|h[1-6]|li|blockquote|td|th)>|<br\s*/?>", re.IGNORECASE)
+
+
 def _plain(value) -> str:
+    """Rich text (HTML) as plain text: tags gone, entities decoded, blocks kept apart.
+
+    "&amp;" becomes "&" here, once, so the snippet's own escaping is the only one; a paragraph
+    or list item ends with a space, so its last word never runs into the next one's first.
+    """
     if value is None:
         return ""
-    return " ".join(strip_tags(str(value)).split())
+    text = _BLOCK_END_RE.sub(" ", str(value))
+    return " ".join(html.unescape(strip_tags(text)).split())
+
+
+def _text(value) -> str:
+    """A plain-text field as it is: "<" there is a character, not the start of a tag."""
+    return " ".join(str(value).split()) if value is not None else ""
 
 
 def _walk_stream(block, raw, texts: list[str], doc_ids: set[int]) -> None:
@@ -101,7 +116,7 @@ def _field_text(obj, model_field) -> list[str]:
         if model_field.choices:
             display = getattr(obj, f"get_{model_field.name}_display", None)
             return [str(display())] if display else []
-        return [_plain(value)]
+        return [_text(value)]
     return []
 
 

@@ -20,6 +20,7 @@ MAX_TERMS = 10
 MAX_WORD_LENGTH = 60
 MIN_PREFIX_LENGTH = 2
 SNIPPET_LENGTH = 240
+FIELD_BREAK = " … "
 
 # Snowball's Danish stop words (the same list as PostgreSQL's `danish` configuration), so both
 # database backends ignore the same words.
@@ -309,6 +310,11 @@ def _hits(text: str, pattern: re.Pattern, exact: set[str], prefixes: set[str]):
             yield m.span()
 
 
+def fields_apart(text: str) -> str:
+    """The text on one line, its line breaks (between fields and paragraphs) an ellipsis."""
+    return FIELD_BREAK.join(" ".join(line.split()) for line in text.splitlines() if line.strip())
+
+
 def snippet(body: str, query: ParsedQuery, length: int = SNIPPET_LENGTH) -> str:
     """An HTML-safe excerpt of ``body`` around the first hit, hits wrapped in ``<mark>``.
 
@@ -325,7 +331,7 @@ def snippet(body: str, query: ParsedQuery, length: int = SNIPPET_LENGTH) -> str:
         first = next(_hits(body, pattern, exact, prefixes), None)
         if first is not None and first[0] > length // 3:
             start = max(0, body.rfind(" ", 0, first[0] - length // 4) + 1)
-    window = " ".join(body[start : start + length * 3].split())
+    window = fields_apart(body[start : start + length * 3])
     more = start + length * 3 < len(body)
     if len(window) > length:
         cut = window.rfind(" ", 0, length)

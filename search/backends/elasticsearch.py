@@ -25,7 +25,7 @@ from elasticsearch.dsl.query import Query
 
 from search.adapters import Record
 from search.facets import FACETS
-from search.text import SNIPPET_LENGTH, Term, describe, stem
+from search.text import SNIPPET_LENGTH, Term, describe, fields_apart, stem
 from search.wordforms import normal_form
 
 from .base import (
@@ -270,9 +270,9 @@ class ElasticsearchBackend(BaseSearchBackend):
             highlight = getattr(hit.meta, "highlight", None)
             fragments = getattr(highlight, "body", None) if highlight else None
             if fragments:
-                snippet = fragments[0]
+                snippet = fields_apart(fragments[0])
             else:
-                snippet = html.escape(getattr(hit, "body", "")[:SNIPPET_LENGTH])
+                snippet = html.escape(fields_apart(getattr(hit, "body", "")[:SNIPPET_LENGTH]))
             raw_date = getattr(hit, "date", None)
             results.hits.append(
                 Hit(
