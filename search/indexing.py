@@ -5,12 +5,13 @@ Day to day, publishing events queue keys in the outbox (:mod:`search.outbox`, th
 for the ``search_index`` command, the demo and the benchmark.
 """
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 from django.db import transaction
 from django.utils import timezone
 
-from . import outbox
+from . import outbox, spelling
 from .adapters import all_records
 from .backends import get_backend
 from .models import IndexQueue
@@ -25,7 +26,9 @@ def process_queue(limit: int | None = None) -> tuple[int, int]:
 def rebuild() -> int:
     """Recreate the whole index from the live, public tree; clears the queue."""
     started = timezone.now()
-    count = get_backend().rebuild(all_records())
+    words: Counter = Counter()
+    count = get_backend().rebuild(spelling.counting(all_records(), words))
+    spelling.replace_vocabulary(words)
     IndexQueue.objects.filter(updated_at__lte=started).delete()
     return count
 

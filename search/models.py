@@ -81,3 +81,23 @@ class IndexQueue(models.Model):
 
     def __str__(self):
         return self.key
+
+
+class SearchWord(models.Model):
+    """A word of the indexed text and in how many records it occurs, for "Mente du ...?".
+
+    Counted exactly by a rebuild; publishing adds the words it brings and leaves the counts of
+    the rest alone. A suggestion is only ever shown when searching for it finds something
+    visible, so a word left over from a page that has gone never reaches anyone.
+    """
+
+    word = models.CharField(max_length=60, unique=True)
+    head = models.CharField(max_length=2, db_index=True)  # the first two letters: candidates
+    records = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        verbose_name = _("søgeord")
+        verbose_name_plural = _("søgeord")
+
+    def __str__(self):
+        return self.word

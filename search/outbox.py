@@ -11,6 +11,7 @@ from collections.abc import Iterable
 
 from django.utils import timezone
 
+from . import spelling
 from .adapters import record_for_key
 from .backends import get_backend
 from .models import IndexQueue
@@ -49,6 +50,7 @@ def process(limit: int | None = None) -> tuple[int, int]:
                 backend.delete([row.key])
             else:
                 backend.upsert([record])
+                spelling.learn([record])
         except Exception as exc:
             failed += 1
             IndexQueue.objects.filter(pk=row.pk).update(

@@ -4,11 +4,12 @@
 and adds the Danish labels the facets show. Views stay thin; the backend stays unaware of labels.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from . import spelling
 from .backends import SORTS, SearchRequest, SearchResults, get_backend
 from .facets import FACET_NAMES, FACETS, label_facets
 from .text import ParsedQuery, parse_query
@@ -46,6 +47,8 @@ class SearchOutcome:
     results: SearchResults | None = None
     errors: dict = field(default_factory=dict)
     params: dict = field(default_factory=dict)
+    # Set when nothing matched what was typed and the results are for a spelling suggestion.
+    corrected_from: str = ""
 
     @property
     def searched(self) -> bool:
@@ -69,9 +72,26 @@ def search(params) -> SearchOutcome:
     outcome = SearchOutcome(query=query, params={**data, "q": query.text})
     if not outcome.searched:
         return outcome
-    outcome.results = get_backend().search(request)
+    backend = get_backend()
+    outcome.results = backend.search(request)
+    if not outcome.results.total and request.page == 1 and not query.is_empty:
+        _try_suggestion(outcome, request, backend)
     label_facets(outcome.results.facets)
     return outcome
+
+
+def _try_suggestion(outcome: SearchOutcome, request: SearchRequest, backend) -> None:
+    """Nothing found: search for the closest known words instead, if that finds something."""
+    suggestion = spelling.suggest(outcome.query)
+    if not suggestion:
+        return
+    corrected = parse_query(suggestion)
+    results = backend.search(replace(request, query=corrected))
+    if results.total:
+        outcome.corrected_from = outcome.query.text
+        outcome.query = corrected
+        outcome.params["q"] = corrected.text
+        outcome.results = results
 
 
 def _single(params, name: str) -> str:

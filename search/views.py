@@ -5,8 +5,13 @@ Neither view logs the query: citizens type personal details into search boxes.
 
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
+from wagtail.models import Site
+
+from council_pages.models import CouncilPage
+from visibility.rules import visible
 
 from . import service
 from .backends import PAGE_SIZE, SearchBackendError
@@ -41,6 +46,7 @@ def search_page(request):
         "pages": _pagination(request, outcome),
         "sort_links": _sort_links(request, outcome),
         "active_filters": _active_filters(request, outcome),
+        "browse": _browse_links(request) if outcome.results and not outcome.results.total else None,
     }
     response = TemplateResponse(request, "search/search_page.html", context, status=status)
     response["X-Robots-Tag"] = "noindex"
@@ -62,6 +68,7 @@ def search_api(request):
     request_obj = results.request if results else None
     body = {
         "query": outcome.query.text,
+        "corrected_from": outcome.corrected_from or None,
         "notices": [str(n) for n in outcome.query.notices],
         "total": results.total if results else 0,
         "page": request_obj.page if request_obj else int(outcome.params.get("page") or 1),
@@ -92,6 +99,25 @@ def search_api(request):
 
 
 # Link building for the page (kept out of the template) -----------------------------------
+
+
+def _browse_links(request) -> dict:
+    """Where to look when nothing was found: the lists across councils and each council."""
+    site = Site.find_for_request(request)
+    councils = (
+        visible(CouncilPage.objects.descendant_of(site.root_page)).order_by("title")
+        if site
+        else CouncilPage.objects.none()
+    )
+    return {
+        "kinds": [
+            (_("Møder"), reverse("council_pages:national_moeder")),
+            (_("Høringssvar og udtalelser"), reverse("council_pages:national_hoeringssvar")),
+            (_("Årsrapporter"), reverse("council_pages:national_aarsrapporter")),
+            (_("Aktuelle høringer"), reverse("council_pages:open_hearings")),
+        ],
+        "councils": [(c.title, c.url) for c in councils.only("title", "url_path")],
+    }
 
 
 def _url(request, **changes) -> str:
