@@ -1,6 +1,7 @@
 """The search page and the JSON API: shape, Danish messages, bad input, never a 500."""
 
 import datetime
+from collections import Counter
 from urllib.parse import urlencode
 
 import pytest
@@ -8,6 +9,7 @@ from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from search import spelling
 from search.backends import get_backend
 from search.text import MAX_QUERY_LENGTH, MAX_TERMS, parse_query
 from tests.search.conftest import record
@@ -15,26 +17,32 @@ from tests.search.conftest import record
 
 @pytest.fixture
 def indexed(db):
+    # As search_index rebuild does: the records, and the vocabulary "Mente du" draws on.
+    words: Counter = Counter()
     get_backend().rebuild(
-        [
-            record(
-                1,
-                "Høringssvar om hjemløse",
-                "Rådet mener, at <hjemløse> skal have flere boliger.",
-                kind="hearing_response",
-                council="odense",
-                council_label="Rådet for Socialt Udsatte i Odense",
-                municipality="Odense",
-                date=datetime.date(2010, 3, 1),
-                year=2010,
-                target_groups=["hjemloese"],
-            ),
-            *[
-                record(n, f"Referat {n}", "Mødet drøftede boliger.", kind="meeting", year=2009)
-                for n in range(2, 26)
+        spelling.counting(
+            [
+                record(
+                    1,
+                    "Høringssvar om hjemløse",
+                    "Rådet mener, at <hjemløse> skal have flere boliger.",
+                    kind="hearing_response",
+                    council="odense",
+                    council_label="Rådet for Socialt Udsatte i Odense",
+                    municipality="Odense",
+                    date=datetime.date(2010, 3, 1),
+                    year=2010,
+                    target_groups=["hjemloese"],
+                ),
+                *[
+                    record(n, f"Referat {n}", "Mødet drøftede boliger.", kind="meeting", year=2009)
+                    for n in range(2, 26)
+                ],
             ],
-        ]
+            words,
+        )
     )
+    spelling.replace_vocabulary(words)
 
 
 def test_api_answers_in_the_documented_shape(client, indexed):
@@ -159,6 +167,11 @@ NASTY = st.one_of(
     st.just("-"),
     st.just("*"),
     st.just('"møde'),
+    # Misspellings: the search for a suggestion runs too.
+    st.sampled_from(["hjemlse", "boligr", "refrat -boliger", "høringsvr 2010", "drøftde*"]),
+    st.builds(
+        lambda a, b: f"{a}{b}", st.sampled_from(["bolig", "hjeml", "mød"]), st.text(max_size=4)
+    ),
 )
 
 
