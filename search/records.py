@@ -31,8 +31,9 @@ class Record:
 
     @cached_property
     def forms(self) -> str:
-        """The word forms the record is also found by (``search.wordforms``)."""
-        return forms_text(self.title, self.body)
+        """The word forms the record is also found by (``search.wordforms``), and its council's
+        name and municipality: "ventetid i esbjerg" finds Esbjerg's pages about waiting times."""
+        return forms_text(self.title, self.body, self.council_label, self.municipality)
 
     @property
     def digest(self) -> str:

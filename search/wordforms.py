@@ -108,6 +108,16 @@ def word_forms(word: str) -> set[str]:
     return forms
 
 
+def query_form(word: str) -> str | None:
+    """The normal form a query word is also looked up by, or None when it is a stop word.
+
+    "siger" has the normal form ``sig``, a stop word: looking it up would match every page
+    with "sig" in it, and a question ("hvad siger rådet om ...") would rank by that.
+    """
+    form = normal_form(word)
+    return None if form in DANISH_STOP_WORDS else form
+
+
 def forms_text(*texts: str) -> str:
     """The forms field of a record: every form of every distinct word, once, space-separated."""
     seen: set[str] = set()
@@ -117,4 +127,4 @@ def forms_text(*texts: str) -> str:
     for word in seen:
         if word not in DANISH_STOP_WORDS:
             forms |= word_forms(word)
-    return " ".join(sorted(forms))
+    return " ".join(sorted(forms - DANISH_STOP_WORDS))

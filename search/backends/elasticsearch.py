@@ -26,7 +26,7 @@ from elasticsearch.dsl.query import Query
 from search.adapters import Record
 from search.facets import FACETS
 from search.text import SNIPPET_LENGTH, Term, describe, fields_apart, stem
-from search.wordforms import normal_form
+from search.wordforms import query_form
 
 from .base import (
     BaseSearchBackend,
@@ -108,10 +108,11 @@ def term_query(term: Term, forms: bool = True) -> Query:
         type="phrase" if term.phrase else "best_fields",
         operator="and",
     )
-    if term.phrase or not forms:
+    form = query_form(term.words[0]) if forms and not term.phrase else None
+    if form is None:
         return written
-    form = Q("term", forms={"value": normal_form(term.words[0]), "boost": FORMS_BOOST})
-    return Q("bool", should=[written, form], minimum_should_match=1)
+    form_clause = Q("term", forms={"value": form, "boost": FORMS_BOOST})
+    return Q("bool", should=[written, form_clause], minimum_should_match=1)
 
 
 def build_search(request: SearchRequest, index: str = "udsatteraad") -> Search:

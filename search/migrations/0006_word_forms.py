@@ -34,8 +34,11 @@ def _fill_forms(IndexRecord):
     from search.wordforms import forms_text
 
     batch = []
-    for record in IndexRecord.objects.only("pk", "title", "body").iterator(chunk_size=BATCH):
-        record.forms = forms_text(record.title, record.body)
+    fields = ("pk", "title", "body", "council_label", "municipality")
+    for record in IndexRecord.objects.only(*fields).iterator(chunk_size=BATCH):
+        record.forms = forms_text(
+            record.title, record.body, record.council_label, record.municipality
+        )
         batch.append(record)
         if len(batch) >= BATCH:
             IndexRecord.objects.bulk_update(batch, ["forms"])

@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from django.db import connection, transaction
 
 from search.text import Term
-from search.wordforms import normal_form
+from search.wordforms import query_form
 
 from .dialect import Dialect
 from .query import RECORDS, SQL, IdQuery, Match, Selection, count, fetch_ids
@@ -35,7 +35,10 @@ class PostgresDialect(Dialect[SQL]):
         if not forms:
             # Weights A and B only: the title and body as written, not the forms (weight C).
             return SQL(TSQUERY, (term.words[0] + ":AB",))
-        return SQL(WORD_OR_FORM, (term.words[0], normal_form(term.words[0])))
+        form = query_form(term.words[0])
+        if form is None:
+            return SQL(TSQUERY, (term.words[0],))
+        return SQL(WORD_OR_FORM, (term.words[0], form))
 
     def combine(self, terms: Sequence[Term], op: str, negative: Sequence[Term]) -> SQL:
         pg_op = " && " if op == "AND" else " || "
@@ -82,7 +85,7 @@ class PostgresDialect(Dialect[SQL]):
         ):
             return None
         # The word's normal form in a title ranks as high as the word: both count here.
-        words = (word, normal_form(word))
+        words = (word, query_form(word) or word)
         in_title = Selection(
             f"{RECORDS} r", SQL(f"r.title_vector @@ {WORD_OR_FORM}", words)
         ).narrowed(*filters)

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from django.db import connection
 
 from search.text import Term, stem_text
-from search.wordforms import normal_form
+from search.wordforms import query_form
 
 from .dialect import Dialect
 from .query import RECORDS, SQL, Match, Selection
@@ -47,9 +47,8 @@ class SQLiteDialect(Dialect[str]):
         if term.prefix:
             return f'{TEXT} : "{stems[-1]}"*'
         written = f'{TEXT} : "' + " ".join(stems) + '"'
-        if term.phrase or not forms:
-            return written
-        return f'({written} OR forms : "{normal_form(term.words[0])}")'
+        form = query_form(term.words[0]) if forms and not term.phrase else None
+        return f'({written} OR forms : "{form}")' if form else written
 
     def combine(self, terms: Sequence[Term], op: str, negative: Sequence[Term]) -> str:
         expression = f" {op} ".join(self.term(t) for t in terms)
