@@ -9,6 +9,8 @@ from dataclasses import dataclass, field, replace
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from council_pages.models import FollowUpOutcome, HearingResponsePage, HearingStatus
+
 from . import spelling
 from .backends import SORTS, SearchRequest, SearchResults, get_backend
 from .facets import FACET_NAMES, FACETS, label_facets
@@ -77,7 +79,28 @@ def search(params) -> SearchOutcome:
     if not outcome.results.total and request.page == 1 and not query.is_empty:
         _try_suggestion(outcome, request, backend)
     label_facets(outcome.results.facets)
+    add_follow_up(outcome.results.hits)
     return outcome
+
+
+def add_follow_up(hits) -> None:
+    """What the municipality did with each hearing response among ``hits``, in one query.
+
+    Read from the page rather than the index, so a decision shows as soon as it is published,
+    whichever backend searched.
+    """
+    ids = {int(hit.key.split(":")[1]): hit for hit in hits if hit.kind == "hearing_response"}
+    if not ids:
+        return
+    rows = HearingResponsePage.objects.filter(pk__in=ids).values_list("pk", "outcome", "status")
+    labels = dict(FollowUpOutcome.choices)
+    for pk, value, status in rows:
+        hit = ids[pk]
+        if status == HearingStatus.IN_PROGRESS:
+            hit.outcome, hit.outcome_label = "in_progress", str(_("Rådet arbejder på svaret"))
+        else:
+            hit.outcome = value
+            hit.outcome_label = str(_("Kommunen: %(outcome)s") % {"outcome": labels[value].lower()})
 
 
 def _try_suggestion(outcome: SearchOutcome, request: SearchRequest, backend) -> None:

@@ -82,6 +82,7 @@ def search_api(request):
                 "municipality": hit.municipality,
                 "date": hit.date.isoformat() if hit.date else None,
                 "snippet": hit.snippet,
+                "outcome": hit.outcome or None,
             }
             for hit in (results.hits if results else [])
         ],

@@ -51,6 +51,10 @@ class Hit:
     municipality: str
     date: date | None
     snippet: str  # HTML: hits in <mark>, everything else escaped
+    # A hearing response's follow-up (``search.service`` reads it from the page): the outcome's
+    # value and its Danish label, or "in_progress" while the council is still answering.
+    outcome: str = ""
+    outcome_label: str = ""
 
     @property
     def kind_label(self) -> str:

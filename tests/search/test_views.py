@@ -56,7 +56,16 @@ def test_api_answers_in_the_documented_shape(client, indexed):
     assert body["page_size"] == 20
     assert len(body["results"]) == 20
     first = body["results"][0]
-    assert set(first) == {"title", "url", "kind", "council", "municipality", "date", "snippet"}
+    assert set(first) == {
+        "title",
+        "url",
+        "kind",
+        "council",
+        "municipality",
+        "date",
+        "snippet",
+        "outcome",
+    }
     assert first["title"] == "Høringssvar om hjemløse"  # all words before most words
     assert first["council"] == "odense"
     assert first["municipality"] == "Odense"
