@@ -14,7 +14,7 @@ from council_pages.models import FollowUpOutcome, HearingResponsePage, HearingSt
 from . import spelling
 from .backends import SORTS, SearchRequest, SearchResults, get_backend
 from .facets import FACET_NAMES, FACETS, label_facets
-from .text import ParsedQuery, parse_query
+from .text import ParsedQuery, parse_query, snippet
 
 MAX_PAGE = 500
 
@@ -80,6 +80,9 @@ def search(params) -> SearchOutcome:
         _try_suggestion(outcome, request, backend)
     label_facets(outcome.results.facets)
     add_follow_up(outcome.results.hits)
+    for hit in outcome.results.hits:
+        # The whole title, its matches marked as in the snippet (the same code for every backend).
+        hit.title_html = snippet(hit.title, outcome.query, length=len(hit.title) + 1)
     return outcome
 
 

@@ -55,6 +55,7 @@ class Hit:
     # value and its Danish label, or "in_progress" while the council is still answering.
     outcome: str = ""
     outcome_label: str = ""
+    title_html: str = ""  # the title, escaped, with the query's words in <mark> (search.service)
 
     @property
     def kind_label(self) -> str:

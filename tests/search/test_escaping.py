@@ -32,7 +32,7 @@ def response(db):
 @pytest.mark.django_db
 def test_the_search_page_escapes_once(client, response):
     html = client.get("/soeg/", {"q": "boliger"}).content.decode()
-    assert "Boliger &amp; &quot;tryghed&quot; &lt;nu&gt;" in html
+    assert "<mark>Boliger</mark> &amp; &quot;tryghed&quot; &lt;nu&gt;" in html
     assert "skæve <mark>boliger</mark> &amp; et &quot;trygt&quot; sted &lt;nu&gt;" in html
     assert "&amp;amp;" not in html
     assert "&amp;quot;" not in html
@@ -60,3 +60,9 @@ def test_the_feeds_carry_the_text_once_escaped(client, response):
         assert entry.summary == SUMMARY.replace("&", "&amp;").replace("<", "&lt;").replace(
             ">", "&gt;"
         ), url
+
+
+@pytest.mark.django_db
+def test_a_match_in_the_title_is_marked_and_the_title_escaped_once(client, response):
+    html = client.get("/soeg/", {"q": "tryghed"}).content.decode()
+    assert "Boliger &amp; &quot;<mark>tryghed</mark>&quot; &lt;nu&gt;" in html
