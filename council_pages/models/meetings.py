@@ -26,6 +26,7 @@ from .base import BasePage
 from .council import CouncilPage
 from .easy_read import SummaryDescriptionMixin, summary_field
 from .indexes import CouncilIndexPage
+from .roles import council_group
 
 
 class MeetingStatus(models.TextChoices):
@@ -43,8 +44,6 @@ def restrict_to_council(page, council, user=None) -> PageViewRestriction:
     restriction = PageViewRestriction(page=page)
     group = None
     if council is not None:
-        from council_pages.roles import council_group
-
         group = council_group(council)
     if group is None:
         restriction.restriction_type = PageViewRestriction.LOGIN

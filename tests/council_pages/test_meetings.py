@@ -29,7 +29,7 @@ from council_pages.models import (
     RulesOfProcedurePage,
 )
 from council_pages.models.meetings import restrict_to_council
-from council_pages.roles import council_group
+from council_pages.models.roles import council_group
 
 from .publication_forms import agenda, meeting_form
 

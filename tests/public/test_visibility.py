@@ -26,7 +26,7 @@ from council_pages.models import (
     MeetingIndexPage,
     MeetingPage,
 )
-from council_pages.roles import council_group
+from council_pages.models.roles import council_group
 from documents.collections import council_collection
 from documents.models import CouncilDocument
 from tests.documents.files import pdf_with_text
