@@ -13,7 +13,7 @@ from council_pages.factories_publications import (
     MeetingIndexPageFactory,
     MeetingPageFactory,
 )
-from council_pages.models.meetings import restrict_to_council
+from council_pages.models.meeting_privacy import restrict_to_council
 from documents.models import CouncilDocument
 
 PDF_BYTES = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
