@@ -1,7 +1,7 @@
 import pytest
 
-from council_pages.factories import CouncilPageFactory
-from council_pages.factories_publications import MeetingIndexPageFactory
+from tests.factories import CouncilPageFactory
+from tests.factories_publications import MeetingIndexPageFactory
 
 
 @pytest.fixture

@@ -6,10 +6,10 @@ from django.contrib.auth.models import Permission
 from django.urls import reverse
 from wagtail.models import GroupPagePermission, PageViewRestriction
 
-from council_pages.factories_publications import MeetingPageFactory
 from council_pages.models import MeetingPage
 from council_pages.models.meeting_privacy import restrict_to_council
 from council_pages.models.roles import council_group
+from tests.factories_publications import MeetingPageFactory
 
 from .publication_forms import agenda, meeting_form
 

@@ -12,13 +12,6 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.test.utils import WagtailPageTestCase
 
-from council_pages.factories import CouncilPageFactory
-from council_pages.factories_publications import (
-    MeetingIndexPageFactory,
-    MeetingPageFactory,
-    agenda_item,
-    agenda_sub_item,
-)
 from council_pages.models import (
     AnnualReportIndexPage,
     CouncilPage,
@@ -29,6 +22,13 @@ from council_pages.models import (
     RulesOfProcedurePage,
 )
 from council_pages.models.meeting_privacy import restrict_to_council
+from tests.factories import CouncilPageFactory
+from tests.factories_publications import (
+    MeetingIndexPageFactory,
+    MeetingPageFactory,
+    agenda_item,
+    agenda_sub_item,
+)
 
 from .publication_forms import agenda, meeting_form
 
