@@ -3,8 +3,8 @@
     .venv/bin/python bench/pages.py --records 10000 100000 --seed 7            # SQLite
     scripts/with-postgres.sh .venv/bin/python bench/pages.py --records 10000 100000 --seed 7
 
-For each ``--records`` value it builds a corpus database with ``manage.py generate_corpus
---records N --seed S --no-index`` (SQLite: a file under ``--keep-dir``, reused by later runs when
+For each ``--records`` value it builds a corpus database with ``bench/corpus.py``'s ``main``
+(``--records N --seed S --no-index``; SQLite: a file under ``--keep-dir``, reused by later runs when
 it is there; PostgreSQL: a database ``bench_N_S`` created next to the one DATABASE_URL names),
 then, in a separate process per size, asks for one URL of every public type in-process through
 Django's test client with the page cache off (``PAGE_CACHE_SECONDS=0``): the home page, a council
@@ -92,8 +92,9 @@ def build(records: int, seed: int, env: dict) -> float | None:
         return None
     print(f"Generating the corpus: {records} records, seed {seed} ...", flush=True)
     started = time.perf_counter()
+    generate = "import django; django.setup()\nfrom bench.corpus import main\nmain()\n"
     subprocess.run(  # noqa: S603
-        [*manage, "generate_corpus", f"--records={records}", f"--seed={seed}", "--no-index"],
+        [sys.executable, "-c", generate, f"--records={records}", f"--seed={seed}", "--no-index"],
         cwd=ROOT,
         env=env,
         check=True,

@@ -4,7 +4,7 @@
     scripts/with-postgres.sh .venv/bin/python bench/search.py --records 20000   # PostgreSQL
 
 Builds a fresh database (SQLite: a throwaway file; PostgreSQL: the empty database that
-DATABASE_URL points at), generates the corpus with ``manage.py generate_corpus`` (installing
+DATABASE_URL points at), generates the corpus with ``bench/corpus.py`` (installing
 Debian's ``wdanish`` word list if it is missing), times the index rebuild, then measures query
 latency (p50/p95) for a full results page (top 20 with snippets and every facet count) through
 the service, next to the raw engine query (FTS5 ``MATCH ... ORDER BY rank LIMIT 20`` or
@@ -93,8 +93,8 @@ def run(args, call_command, connection) -> None:  # noqa: C901 - one linear scri
     from django.db import DatabaseError
     from wagtail.models import Page
 
+    from bench.corpus import Words, generate
     from search import indexing, service
-    from search.corpus import Words
     from search.models import IndexRecord
     from search.text import DANISH_STOP_WORDS, stem
 
@@ -102,10 +102,7 @@ def run(args, call_command, connection) -> None:  # noqa: C901 - one linear scri
     print(f"Database: {vendor}; records: {args.records}; seed: {args.seed}", flush=True)
     call_command("migrate", verbosity=0)
     started = time.perf_counter()
-    with open(os.devnull, "w") as quiet:
-        call_command(
-            "generate_corpus", records=args.records, seed=args.seed, no_index=True, stdout=quiet
-        )
+    generate(args.records, args.seed, log=lambda message: None)
     generate_s = time.perf_counter() - started
     print(f"Corpus generated in {generate_s:.1f} s", flush=True)
     started = time.perf_counter()

@@ -8,4 +8,9 @@ class CouncilPagesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from council_pages import signals  # noqa: F401
+        from council_pages import notifications, signals  # noqa: F401
+
+        # The workflow e-mails take over the dispatch_uids of Wagtail's own approve and reject
+        # notifiers, so they must be connected before wagtail.admin's ready() connects those:
+        # this app comes before wagtail.admin in INSTALLED_APPS.
+        notifications.connect()

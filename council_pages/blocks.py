@@ -211,11 +211,20 @@ class MinorityOpinionBlock(blocks.StructBlock):
         label = _("Mindretalsudtalelse")
 
 
-class FocusAreaBlock(blocks.StructBlock):
+class TitledTextBlock(blocks.StructBlock):
+    """The base of an annual report's entries: a title and an optional text.
+
+    Each entry names its own title (``title``'s label) and may add fields after the text.
+    """
+
+    title = blocks.CharBlock()
+    text = blocks.RichTextBlock(features=MINUTES_TEXT_FEATURES, required=False, label=_("Tekst"))
+
+
+class FocusAreaBlock(TitledTextBlock):
     """One of the year's focus areas (themes) in an annual report."""
 
     title = blocks.CharBlock(label=_("Tema"))
-    text = blocks.RichTextBlock(features=MINUTES_TEXT_FEATURES, required=False, label=_("Tekst"))
 
     class Meta:
         icon = "pick"
@@ -254,11 +263,10 @@ class FollowUpBlock(blocks.StructBlock):
         return value
 
 
-class ProposalBlock(blocks.StructBlock):
+class ProposalBlock(TitledTextBlock):
     """A proposal the council makes to the city council in its annual report, and its fate."""
 
     title = blocks.CharBlock(label=_("Forslag"))
-    text = blocks.RichTextBlock(features=MINUTES_TEXT_FEATURES, required=False, label=_("Tekst"))
     follow_up = FollowUpBlock()
 
     class Meta:

@@ -5,10 +5,10 @@
 * When the chair approves or rejects: the secretary who submitted it, with the comment.
 
 Mails are sent after the transaction commits, so nobody hears about a decision that was rolled
-back. Wagtail's own approve/reject notifiers are replaced (same ``dispatch_uid``, connected before
-Wagtail's admin connects its own), and its "submitted" mail to every site administrator is
-switched off with ``WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False``. Users' own notification
-preferences in Wagtail ("Konto > Beskeder") are respected.
+back. Wagtail's own approve/reject notifiers are replaced (same ``dispatch_uid``, connected in
+``CouncilPagesConfig.ready()`` before Wagtail's admin connects its own), and its "submitted" mail
+to every site administrator is switched off with ``WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS =
+False``. Users' own notification preferences in Wagtail ("Konto > Beskeder") are respected.
 """
 
 import logging
@@ -24,6 +24,10 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from wagtail.models import TaskState, WorkflowState
 from wagtail.signals import task_submitted, workflow_approved, workflow_rejected
+from wagtail.users.models import UserProfile
+
+from council_pages.models import ChairApprovalTask
+from council_pages.models.roles import approvers_for, council_for_page
 
 logger = logging.getLogger(__name__)
 
@@ -62,9 +66,6 @@ def connect() -> None:
 
 
 def notify_submitted(sender, instance, user=None, **kwargs):
-    from council_pages.models import ChairApprovalTask
-    from council_pages.roles import approvers_for, council_for_page
-
     task = instance.task.specific
     if not isinstance(task, ChairApprovalTask):
         return
@@ -107,8 +108,6 @@ def notify_rejected(sender, instance, user=None, **kwargs):
 
 
 def _notify_submitter(kind, workflow_state, user):
-    from council_pages.roles import council_for_page
-
     submitter = workflow_state.requested_by
     if submitter is None or submitter == user:
         return
@@ -152,8 +151,6 @@ def _send(kind, recipients, context):
 
 
 def _wants(user, kind) -> bool:
-    from wagtail.users.models import UserProfile
-
     return getattr(UserProfile.get_for_user(user), f"{kind}_notifications", True)
 
 

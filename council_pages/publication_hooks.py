@@ -7,7 +7,7 @@ from django.contrib import messages
 from wagtail import hooks
 
 from .models import MeetingPage
-from .models.meetings import apply_minutes_privacy
+from .models.meeting_privacy import apply_minutes_privacy
 
 
 @hooks.register("after_create_page")

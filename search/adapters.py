@@ -18,9 +18,8 @@ from wagtail.models import Page
 from search.content import BulkLookups, bulk_lookups, page_text
 from search.facets import DEFAULT_PAGE_KIND, PAGE_KINDS
 from search.records import MAX_BODY_LENGTH, Record, document_key, page_key
-from visibility.rules import is_public_document as rules_is_public_document
-from visibility.rules import is_visible, visible
 from visibility.rules import public_documents as rules_public_documents
+from visibility.rules import visible
 
 __all__ = [
     "Record",
@@ -62,17 +61,9 @@ def public_pages():
     return visible()
 
 
-def is_public_page(page: Page) -> bool:
-    return is_visible(page)
-
-
 def public_documents():
     """Public documents (``visibility.rules``): the only documents the index may hold."""
     return rules_public_documents()
-
-
-def is_public_document(document) -> bool:
-    return rules_is_public_document(document)
 
 
 # Facts ------------------------------------------------------------------------------------

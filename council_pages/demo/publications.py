@@ -30,7 +30,7 @@ from council_pages.models import (
     RulesOfProcedurePage,
     TargetGroup,
 )
-from council_pages.models.meetings import restrict_to_council
+from council_pages.models.meeting_privacy import restrict_to_council
 from council_pages.templatetags.site_tags import danish_date
 
 from . import rules_texts

@@ -3,7 +3,6 @@
 import datetime
 from dataclasses import dataclass
 
-from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
@@ -13,104 +12,24 @@ from django.utils.translation import ngettext
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import PageViewRestriction
-from wagtail.rich_text import expand_db_html
 from wagtail.search import index
 
 from council_pages.blocks import AgendaStreamBlock, agenda_skeleton
 from council_pages.lists import MeetingFilterForm
-from council_pages.page_forms import NaturalSlugPageForm
 from visibility.rules import is_visible, visible
 
 from .base import BasePage
 from .council import CouncilPage
 from .easy_read import SummaryDescriptionMixin, summary_field
 from .indexes import CouncilIndexPage
+from .meeting_agenda import MeetingAgendaMixin
+from .meeting_privacy import MeetingPageForm
 
 
 class MeetingStatus(models.TextChoices):
     PLANNED = "planned", _("Planlagt")
     AGENDA = "agenda", _("Dagsorden offentliggjort")
     MINUTES = "minutes", _("Referat offentliggjort")
-
-
-def restrict_to_council(page, council, user=None) -> PageViewRestriction:
-    """Make ``page`` visible only to the people of ``council`` (its role holders).
-
-    Uses the council's group where council roles exist; without one (a page outside any
-    council), falls back to "logged-in users only", which still keeps it from the public.
-    """
-    restriction = PageViewRestriction(page=page)
-    group = None
-    if council is not None:
-        from council_pages.roles import council_group
-
-        group = council_group(council)
-    if group is None:
-        restriction.restriction_type = PageViewRestriction.LOGIN
-        restriction.save(user=user)
-    else:
-        restriction.restriction_type = PageViewRestriction.GROUPS
-        restriction.save(user=user)
-        restriction.groups.set([group])
-    return restriction
-
-
-class MeetingPageForm(NaturalSlugPageForm):
-    """The meeting edit form, with one control for keeping the minutes from the public."""
-
-    minutes_not_public = forms.BooleanField(
-        label=_("Referatet må ikke offentliggøres"),
-        required=False,
-        help_text=_(
-            "Sæt kryds, hvis forholdene taler for ikke at offentliggøre dette referat. "
-            "Så kan kun rådets egne folk (sekretær, formand og næstformand) se mødet; det "
-            "vises ikke i lister, feeds, kalender eller søgning. Gælder med det samme."
-        ),
-    )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        if self.instance.pk:
-            restricted = PageViewRestriction.objects.filter(page=self.instance).exists()
-            field = self.fields["minutes_not_public"]
-            field.initial = restricted
-            if restricted and not may_lift_restriction(self.instance, self.for_user):
-                # Making minutes public is publishing: like Wagtail's own privacy setting, only
-                # someone who may publish can lift the restriction. Anyone may add one.
-                field.disabled = True
-                field.help_text = _(
-                    "Referatet er ikke offentligt. Kun en administrator kan gøre det "
-                    "offentligt igen."
-                )
-
-    def natural_slug(self, cleaned_data) -> str:
-        """New meetings are addressed by their date: /<council>/moeder/2009-10-22/."""
-        return cleaned_data["date"].isoformat() if cleaned_data.get("date") else ""
-
-    def save(self, commit=True):
-        page = super().save(commit=commit)
-        # Applied by the after_create_page / after_edit_page hook once the page has an id.
-        page._minutes_not_public = self.cleaned_data.get("minutes_not_public", False)
-        return page
-
-
-def may_lift_restriction(page, user) -> bool:
-    """Whether ``user`` may make a restricted page public (Wagtail: whoever may publish it)."""
-    return user is not None and page.permissions_for_user(user).can_set_view_restrictions()
-
-
-def apply_minutes_privacy(page, user=None) -> None:
-    """Create or remove the meeting's view restriction to match the form's checkbox."""
-    wanted = getattr(page, "_minutes_not_public", None)
-    if wanted is None:
-        return
-    existing = list(PageViewRestriction.objects.filter(page=page))
-    if wanted and not existing:
-        restrict_to_council(page, page.council, user=user)
-    elif not wanted and existing and may_lift_restriction(page, user):
-        for restriction in existing:
-            restriction.delete(user=user)
 
 
 @dataclass
@@ -165,7 +84,7 @@ class MeetingIndexPage(CouncilIndexPage):
         return context
 
 
-class MeetingPage(SummaryDescriptionMixin, BasePage):
+class MeetingPage(MeetingAgendaMixin, SummaryDescriptionMixin, BasePage):
     """One meeting of a council, e.g. /odense/moeder/2009-10-22/: its agenda, then its minutes.
 
     The secretary creates it with the usual agenda skeleton, publishes the agenda, and after
@@ -451,87 +370,3 @@ class MeetingPage(SummaryDescriptionMixin, BasePage):
         if following.objection_to_previous_minutes.strip():
             return MinutesApproval("objection", following)
         return MinutesApproval("approved", following)
-
-    # Numbering and attendance ----------------------------------------------------------
-
-    @cached_property
-    def numbered_items(self) -> list[dict]:
-        """Agenda items with their computed numbers ("3", "3.1") and anchors (``punkt-3-1``)."""
-        items = []
-        for i, block in enumerate(self.agenda, start=1):
-            value = block.value
-            sub_items = [
-                {
-                    "number": f"{i}.{j}",
-                    "anchor": f"punkt-{i}-{j}",
-                    "value": sub,
-                    "kind_label": _kind_label(sub.get("kind")),
-                }
-                for j, sub in enumerate(value.get("sub_items") or [], start=1)
-            ]
-            items.append(
-                {
-                    "number": str(i),
-                    "anchor": f"punkt-{i}",
-                    "value": value,
-                    "kind_label": _kind_label(value.get("kind")),
-                    "sub_items": sub_items,
-                }
-            )
-        return items
-
-    @property
-    def agenda_items(self) -> list[dict]:
-        """The agenda as open data, with the minutes only once they are published."""
-
-        def item(entry):
-            value = entry["value"]
-            data = {
-                "number": entry["number"],
-                "anchor": entry["anchor"],
-                "title": value["title"],
-                "kind": value.get("kind") or "",
-                "description": expand_db_html(value["description"].source),
-                "attachments": [doc.url for doc in value.get("attachments") or [] if doc],
-            }
-            if self.has_minutes:
-                for name in ("discussion", "decision", "minority_view"):
-                    data[name] = expand_db_html(value[name].source)
-            if "sub_items" in entry:
-                data["sub_items"] = [item(sub) for sub in entry["sub_items"]]
-            return data
-
-        return [item(entry) for entry in self.numbered_items]
-
-    @property
-    def attendance(self) -> dict | None:
-        if not self.has_minutes:
-            return None
-        return {
-            "present": self.present_list,
-            "absent": self.absent_list,
-            "substitutes": self.substitutes_list,
-            "objection_to_previous_minutes": self.objection_to_previous_minutes,
-        }
-
-    @staticmethod
-    def _names(text: str) -> list[str]:
-        return [line.strip() for line in text.splitlines() if line.strip()]
-
-    @property
-    def present_list(self) -> list[str]:
-        return self._names(self.present)
-
-    @property
-    def absent_list(self) -> list[str]:
-        return self._names(self.absent)
-
-    @property
-    def substitutes_list(self) -> list[str]:
-        return self._names(self.substitutes)
-
-
-def _kind_label(kind: str | None) -> str:
-    from council_pages.blocks import AgendaItemKind
-
-    return str(dict(AgendaItemKind.CHOICES).get(kind, "")) if kind else ""

@@ -19,6 +19,8 @@ from council_pages.privacy_check import (
     log_warnings_checked,
 )
 
+from .roles import council_for_page, councils_approved_by, is_approver
+
 SQLITE_LOCK_RETRIES = 40
 
 
@@ -52,7 +54,7 @@ class ChairApprovalTask(Task):
     the chair or vice-chair of the council the page belongs to can approve or reject it, and
     never the person who submitted it or wrote the revision under review. Pages outside any
     council (the front page, "Om siden") are approved by site administrators, who may approve
-    anything. Approval publishes the reviewed revision (see ``council_pages.workflows``).
+    anything. Approval publishes the reviewed revision (see ``council_pages.workflow_finish``).
     """
 
     class Meta:
@@ -70,8 +72,6 @@ class ChairApprovalTask(Task):
 
     def user_can_decide(self, obj, user, task_state=None) -> bool:
         """True if ``user`` may approve or reject ``obj`` on this task right now."""
-        from council_pages.roles import council_for_page, is_approver
-
         if not (user.is_authenticated and user.is_active):
             return False
         if user.is_superuser:
@@ -109,8 +109,6 @@ class ChairApprovalTask(Task):
 
     def get_task_states_user_can_moderate(self, user, **kwargs):
         """What waits for ``user``: pages in the councils they chair, not their own submissions."""
-        from council_pages.roles import councils_approved_by
-
         states = self.task_states.filter(status=TaskState.STATUS_IN_PROGRESS)
         if not (user.is_authenticated and user.is_active):
             return TaskState.objects.none()
@@ -243,9 +241,3 @@ def _lock_task_state(pk) -> TaskState:
     # decisions queue behind each other instead of both reading "in progress".
     TaskState.objects.filter(pk=pk).update(status=F("status"))
     return TaskState.objects.get(pk=pk).specific
-
-
-# Connected while models load, i.e. before Wagtail's admin connects its own notifiers.
-from council_pages import notifications  # noqa: E402
-
-notifications.connect()

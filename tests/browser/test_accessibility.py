@@ -26,11 +26,11 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page
 from whitenoise.compress import Compressor
 
-from council_pages.factories_publications import (
+from council_pages.models import CouncilPage, HearingResponseIndexPage, HearingResponsePage
+from tests.factories_publications import (
     HearingResponseIndexPageFactory,
     HearingResponsePageFactory,
 )
-from council_pages.models import CouncilPage, HearingResponseIndexPage, HearingResponsePage
 
 pytestmark = [
     pytest.mark.browser,

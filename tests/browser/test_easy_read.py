@@ -12,10 +12,10 @@ import pytest
 from django.contrib.auth import get_user_model
 from playwright.sync_api import expect
 
-from council_pages.factories import CouncilPageFactory
-from council_pages.factories_publications import HearingResponsePageFactory
 from council_pages.readability import lix
 from tests.browser.admin import log_in, new_tab
+from tests.factories import CouncilPageFactory
+from tests.factories_publications import HearingResponsePageFactory
 
 pytestmark = [
     pytest.mark.browser,

@@ -9,15 +9,6 @@ from django.utils import timezone
 from wagtail.models import PageViewRestriction
 from wagtail.test.utils import WagtailPageTestCase
 
-from council_pages.factories import CouncilPageFactory
-from council_pages.factories_publications import (
-    AnnualReportIndexPageFactory,
-    AnnualReportPageFactory,
-    HearingResponseIndexPageFactory,
-    HearingResponsePageFactory,
-    MeetingIndexPageFactory,
-    MeetingPageFactory,
-)
 from council_pages.models import (
     AnnualReportIndexPage,
     AnnualReportPage,
@@ -25,6 +16,15 @@ from council_pages.models import (
     FollowUpOutcome,
     HearingKind,
     MeetingStatus,
+)
+from tests.factories import CouncilPageFactory
+from tests.factories_publications import (
+    AnnualReportIndexPageFactory,
+    AnnualReportPageFactory,
+    HearingResponseIndexPageFactory,
+    HearingResponsePageFactory,
+    MeetingIndexPageFactory,
+    MeetingPageFactory,
 )
 
 from .publication_forms import report_form

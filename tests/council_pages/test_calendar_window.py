@@ -7,8 +7,8 @@ import icalendar
 import pytest
 from django.utils import timezone
 
-from council_pages.factories import CouncilPageFactory
-from council_pages.factories_publications import MeetingIndexPageFactory, MeetingPageFactory
+from tests.factories import CouncilPageFactory
+from tests.factories_publications import MeetingIndexPageFactory, MeetingPageFactory
 
 
 @pytest.fixture

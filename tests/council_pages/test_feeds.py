@@ -8,8 +8,8 @@ import icalendar
 import pytest
 from wagtail.models import PageViewRestriction
 
-from council_pages.factories import CouncilPageFactory
-from council_pages.factories_publications import (
+from tests.factories import CouncilPageFactory
+from tests.factories_publications import (
     AnnualReportIndexPageFactory,
     AnnualReportPageFactory,
     HearingResponseIndexPageFactory,

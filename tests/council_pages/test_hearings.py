@@ -8,11 +8,6 @@ from wagtail.models import PageViewRestriction
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import rich_text, streamfield
 
-from council_pages.factories import CouncilPageFactory
-from council_pages.factories_publications import (
-    HearingResponseIndexPageFactory,
-    HearingResponsePageFactory,
-)
 from council_pages.models import (
     CouncilPage,
     FollowUpOutcome,
@@ -20,6 +15,11 @@ from council_pages.models import (
     HearingResponseIndexPage,
     HearingResponsePage,
     TargetGroup,
+)
+from tests.factories import CouncilPageFactory
+from tests.factories_publications import (
+    HearingResponseIndexPageFactory,
+    HearingResponsePageFactory,
 )
 
 from .publication_forms import hearing_form

@@ -10,8 +10,10 @@ from django.core.management import call_command
 from django.urls import reverse
 from wagtail.models import Page, PageViewRestriction
 
-from council_pages.factories import CouncilPageFactory
-from council_pages.factories_publications import (
+from council_pages.models import AnnualReportPage, HearingResponsePage, MeetingPage
+from council_pages.readability import SUMMARY_TARGET, lix
+from tests.factories import CouncilPageFactory
+from tests.factories_publications import (
     AnnualReportIndexPageFactory,
     AnnualReportPageFactory,
     HearingResponseIndexPageFactory,
@@ -19,8 +21,6 @@ from council_pages.factories_publications import (
     MeetingIndexPageFactory,
     MeetingPageFactory,
 )
-from council_pages.models import AnnualReportPage, HearingResponsePage, MeetingPage
-from council_pages.readability import SUMMARY_TARGET, lix
 
 from .publication_forms import hearing_form, meeting_form, report_form
 

@@ -5,8 +5,8 @@ from django.contrib.messages import get_messages
 from django.urls import reverse
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
-from council_pages.factories import CouncilMemberFactory, CouncilPageFactory
 from council_pages.models import MemberRole
+from tests.factories import CouncilMemberFactory, CouncilPageFactory
 
 
 def edit_data(council, members):

@@ -9,8 +9,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
-from council_pages.factories import CouncilPageFactory
-from council_pages.factories_publications import (
+from council_pages.models import FollowUpOutcome, HearingKind
+from tests.factories import CouncilPageFactory
+from tests.factories_publications import (
     AnnualReportIndexPageFactory,
     AnnualReportPageFactory,
     HearingResponseIndexPageFactory,
@@ -18,7 +19,6 @@ from council_pages.factories_publications import (
     MeetingIndexPageFactory,
     MeetingPageFactory,
 )
-from council_pages.models import FollowUpOutcome, HearingKind
 
 
 @pytest.fixture

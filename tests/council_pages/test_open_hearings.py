@@ -11,11 +11,6 @@ from django.utils import timezone
 from wagtail.models import PageViewRestriction
 from wagtail.test.utils.form_data import rich_text
 
-from council_pages.factories import CouncilPageFactory
-from council_pages.factories_publications import (
-    HearingResponseIndexPageFactory,
-    HearingResponsePageFactory,
-)
 from council_pages.models import (
     CouncilRole,
     CouncilRoleKind,
@@ -23,6 +18,11 @@ from council_pages.models import (
     HearingResponsePage,
     HearingStatus,
     TargetGroup,
+)
+from tests.factories import CouncilPageFactory
+from tests.factories_publications import (
+    HearingResponseIndexPageFactory,
+    HearingResponsePageFactory,
 )
 
 from .publication_forms import hearing_form

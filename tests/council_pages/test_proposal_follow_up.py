@@ -7,12 +7,12 @@ import pytest
 from django.urls import reverse
 from wagtail.test.utils.form_data import rich_text, streamfield
 
-from council_pages.factories import CouncilPageFactory
-from council_pages.factories_publications import (
+from council_pages.models import AnnualReportPage
+from tests.factories import CouncilPageFactory
+from tests.factories_publications import (
     AnnualReportIndexPageFactory,
     AnnualReportPageFactory,
 )
-from council_pages.models import AnnualReportPage
 
 from .publication_forms import report_form
 

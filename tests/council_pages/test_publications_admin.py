@@ -5,12 +5,6 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 
-from council_pages.factories import CouncilPageFactory
-from council_pages.factories_publications import (
-    AnnualReportIndexPageFactory,
-    HearingResponseIndexPageFactory,
-    MeetingIndexPageFactory,
-)
 from council_pages.models import (
     AnnualReportPage,
     CouncilRole,
@@ -18,6 +12,12 @@ from council_pages.models import (
     HearingResponsePage,
     MeetingPage,
     RulesOfProcedurePage,
+)
+from tests.factories import CouncilPageFactory
+from tests.factories_publications import (
+    AnnualReportIndexPageFactory,
+    HearingResponseIndexPageFactory,
+    MeetingIndexPageFactory,
 )
 
 from .publication_forms import hearing_form, meeting_form, report_form, rules_form

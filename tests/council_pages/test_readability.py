@@ -5,12 +5,12 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 from wagtail.models import PageViewRestriction
 
-from council_pages.factories import CouncilPageFactory
-from council_pages.factories_publications import (
+from council_pages.readability import lix, lix_of_html
+from tests.factories import CouncilPageFactory
+from tests.factories_publications import (
     AnnualReportPageFactory,
     HearingResponsePageFactory,
 )
-from council_pages.readability import lix, lix_of_html
 
 REPORT_URL = "/admin/reports/readability/"
 

@@ -7,9 +7,9 @@ from django.urls import reverse
 from wagtail.test.utils import WagtailPageTestCase
 
 from council_pages.blocks import RuleTopic
-from council_pages.factories import CouncilPageFactory
-from council_pages.factories_publications import RulesOfProcedurePageFactory, rule_paragraph
 from council_pages.models import CouncilPage, RulesOfProcedurePage
+from tests.factories import CouncilPageFactory
+from tests.factories_publications import RulesOfProcedurePageFactory, rule_paragraph
 
 from .publication_forms import rules_form
 

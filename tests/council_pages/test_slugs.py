@@ -3,9 +3,9 @@
 import pytest
 from django.urls import reverse
 
-from council_pages.factories import get_home_page
 from council_pages.models import StandardPage
 from council_pages.slugs import danish_slugify
+from tests.factories import get_home_page
 
 
 @pytest.mark.parametrize(

@@ -18,7 +18,6 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
-from council_pages.factories_publications import HearingResponsePageFactory, MeetingPageFactory
 from council_pages.models import (
     AnnualReportPage,
     CouncilPage,
@@ -28,6 +27,7 @@ from council_pages.models import (
     MeetingPage,
     MemberRole,
 )
+from tests.factories_publications import HearingResponsePageFactory, MeetingPageFactory
 from visibility.rules import is_visible
 
 YEAR = 2009

@@ -6,12 +6,12 @@ import re
 import pytest
 from wagtail.models import PageViewRestriction
 
-from council_pages.factories import CouncilPageFactory
-from council_pages.factories_publications import (
+from council_pages.models import HearingResponsePage, TargetGroup
+from tests.factories import CouncilPageFactory
+from tests.factories_publications import (
     HearingResponseIndexPageFactory,
     HearingResponsePageFactory,
 )
-from council_pages.models import HearingResponsePage, TargetGroup
 
 
 def tagged(index, title, slug, day, group):

@@ -17,7 +17,7 @@ from django.core.management import CommandError, call_command
 from django.db import connection
 from wagtail.blocks import StreamValue
 
-from council_pages.factories import StandardPageFactory
+from tests.factories import StandardPageFactory
 from tests.public.conftest import PDF_BYTES, make_document
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -11,9 +11,9 @@ from django.core.management import call_command
 from django.test import override_settings
 from django_tasks_db.models import DBTaskResult
 
-from council_pages.factories import StandardPageFactory
 from search import indexing
 from search.models import IndexQueue
+from tests.factories import StandardPageFactory
 
 DATABASE_QUEUE = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # Nothing listens on the discard port: the search engine is "stopped".

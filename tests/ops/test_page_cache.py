@@ -10,8 +10,8 @@ import pytest
 from django.test import override_settings
 from wagtail.models import PageViewRestriction
 
-from council_pages.factories import StandardPageFactory
 from council_pages.models import HomePage
+from tests.factories import StandardPageFactory
 
 pytestmark = pytest.mark.django_db
 

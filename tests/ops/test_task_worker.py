@@ -15,8 +15,8 @@ from django.core.management import call_command
 from django.test import override_settings
 from django_tasks_db.models import DBTaskResult
 
-from council_pages.factories import StandardPageFactory
 from search.models import IndexQueue
+from tests.factories import StandardPageFactory
 
 ROOT = Path(__file__).resolve().parents[2]
 DATABASE_QUEUE = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}

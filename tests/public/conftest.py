@@ -7,14 +7,14 @@ from django.core.files.base import ContentFile
 from wagtail.blocks import StreamValue
 from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 
-from council_pages.factories import CouncilPageFactory, StandardPageFactory
-from council_pages.factories_publications import (
+from council_pages.models.meeting_privacy import restrict_to_council
+from documents.models import CouncilDocument
+from tests.factories import CouncilPageFactory, StandardPageFactory
+from tests.factories_publications import (
     HearingResponsePageFactory,
     MeetingIndexPageFactory,
     MeetingPageFactory,
 )
-from council_pages.models.meetings import restrict_to_council
-from documents.models import CouncilDocument
 
 PDF_BYTES = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 

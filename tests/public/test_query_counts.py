@@ -9,8 +9,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from council_pages.factories import CouncilPageFactory, StandardPageFactory
-from council_pages.factories_publications import (
+from tests.factories import CouncilPageFactory, StandardPageFactory
+from tests.factories_publications import (
     AnnualReportIndexPageFactory,
     AnnualReportPageFactory,
     HearingResponseIndexPageFactory,

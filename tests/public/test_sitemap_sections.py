@@ -10,15 +10,15 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
 
-from council_pages.factories import CouncilPageFactory, StandardPageFactory
-from council_pages.factories_publications import (
+from council_pages.models import CouncilPage, MeetingIndexPage, MeetingPage
+from tests.factories import CouncilPageFactory, StandardPageFactory
+from tests.factories_publications import (
     AnnualReportPageFactory,
     HearingResponseIndexPageFactory,
     HearingResponsePageFactory,
     MeetingIndexPageFactory,
     MeetingPageFactory,
 )
-from council_pages.models import CouncilPage, MeetingIndexPage, MeetingPage
 from visibility.rules import visible
 
 NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}

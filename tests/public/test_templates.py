@@ -11,14 +11,14 @@ from django.views.csrf import csrf_failure
 from django.views.defaults import permission_denied
 from wagtail.blocks import StreamValue
 
-from council_pages.factories import (
+from council_pages.models import MemberRole, MemberSeat, TargetGroup
+from council_pages.templatetags.site_tags import danish_date, danish_datetime, danish_filesize
+from tests.factories import (
     CouncilMemberFactory,
     CouncilPageFactory,
     StandardPageFactory,
     get_home_page,
 )
-from council_pages.models import MemberRole, MemberSeat, TargetGroup
-from council_pages.templatetags.site_tags import danish_date, danish_datetime, danish_filesize
 
 pytestmark = pytest.mark.django_db
 

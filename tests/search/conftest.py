@@ -1,10 +1,13 @@
-"""Fixtures for the search tests: backends under test and a small, known corpus."""
+"""Fixtures for the search tests: backends under test, a small, known corpus, and a council
+published the way the admin does (``test_indexing*.py``)."""
 
 import os
 from datetime import date
 
 import pytest
+from wagtail.rich_text import RichText
 
+from council_pages.models import CouncilPage, HomePage, MeetingIndexPage, MeetingPage
 from search.adapters import Record
 
 
@@ -48,3 +51,80 @@ def record(n, title, body="", **kwargs) -> Record:
     }
     defaults.update(kwargs)
     return Record(key=f"page:{n}", title=title, body=body, **defaults)
+
+
+@pytest.fixture
+def publish(django_capture_on_commit_callbacks):
+    """Publish a page the way the admin does, running the after-commit indexing task."""
+
+    def do(page):
+        with django_capture_on_commit_callbacks(execute=True):
+            page.save_revision().publish()
+        return type(page).objects.get(pk=page.pk)
+
+    return do
+
+
+@pytest.fixture
+def commit(django_capture_on_commit_callbacks):
+    return lambda: django_capture_on_commit_callbacks(execute=True)
+
+
+@pytest.fixture
+def home(db):
+    return HomePage.objects.get()
+
+
+def add(parent, page):
+    page.live = False
+    parent.add_child(instance=page)
+    return page
+
+
+@pytest.fixture
+def council(home, publish):
+    council = add(
+        home,
+        CouncilPage(
+            title="Rådet for Socialt Udsatte i Odense",
+            slug="odense",
+            official_name="Rådet for Socialt Udsatte i Odense",
+            municipality="Odense",
+        ),
+    )
+    return publish(council)
+
+
+@pytest.fixture
+def meetings(council, publish):
+    return publish(add(council, MeetingIndexPage(title="Møder", slug="moeder")))
+
+
+def meeting(parent, title, when, discussion, minority=""):
+    return add(
+        parent,
+        MeetingPage(
+            title=title,
+            date=when,
+            agenda=[
+                (
+                    "item",
+                    {
+                        "title": "Tandpleje for socialt udsatte",
+                        "discussion": RichText(f"<p>{discussion}</p>"),
+                        "minority_view": RichText(f"<p>{minority}</p>"),
+                    },
+                )
+            ],
+        ),
+    )
+
+
+def api(client, q, **params):
+    response = client.get("/api/search/", {"q": q, **params})
+    assert response.status_code == 200, response.content
+    return response.json()
+
+
+def titles(client, q, **params):
+    return [r["title"] for r in api(client, q, **params)["results"]]

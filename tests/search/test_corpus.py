@@ -1,10 +1,11 @@
-"""`manage.py generate_corpus`: real published pages and documents, indexed and searchable."""
+"""The benchmarks' corpus (``bench/corpus.py``): real published pages and documents, indexed and
+searchable."""
 
 import io
 
 import pytest
-from django.core.management import CommandError, call_command
 
+from bench.corpus import build, main
 from search import indexing
 from search.models import IndexRecord
 
@@ -46,7 +47,7 @@ def word_list(tmp_path):
 
 def test_generate_corpus_builds_a_searchable_index(client, db, word_list):
     out = io.StringIO()
-    call_command("generate_corpus", records=60, seed=3, word_list=word_list, stdout=out)
+    build(60, 3, word_list=word_list, log=lambda message: out.write(message + "\n"))
     assert "Søgeindekset bygget" in out.getvalue()
     kinds = set(IndexRecord.objects.values_list("kind", flat=True))
     assert {"meeting", "hearing_response", "document", "annual_report", "page"} <= kinds
@@ -61,5 +62,5 @@ def test_generate_corpus_builds_a_searchable_index(client, db, word_list):
 
 
 def test_generate_corpus_explains_a_missing_word_list(db, tmp_path):
-    with pytest.raises(CommandError, match="wdanish"):
-        call_command("generate_corpus", records=5, word_list=tmp_path / "none")
+    with pytest.raises(SystemExit, match="wdanish"):
+        main(["--records=5", f"--word-list={tmp_path / 'none'}"])

@@ -19,7 +19,7 @@ from council_pages.models import (
     MeetingIndexPage,
     MeetingPage,
 )
-from council_pages.roles import council_group
+from council_pages.models.roles import council_group
 
 PASSWORD = "kodeord-til-test"  # noqa: S105
 

@@ -5,7 +5,7 @@ from wagtail.models import WorkflowState
 
 from council_pages.demo import DemoContext, councils, workflow
 from council_pages.models import CouncilRole, CouncilRoleKind, HearingResponseIndexPage
-from council_pages.roles import council_group
+from council_pages.models.roles import council_group
 
 pytestmark = pytest.mark.django_db
 

@@ -7,9 +7,9 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
-from council_pages.factories import CouncilMemberFactory, CouncilPageFactory
 from council_pages.models import CouncilPage, MemberRole
 from tests.council_pages.test_member_bounds import edit_data
+from tests.factories import CouncilMemberFactory, CouncilPageFactory
 
 pytestmark = pytest.mark.django_db
 

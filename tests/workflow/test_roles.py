@@ -6,7 +6,7 @@ from django.urls import reverse
 from wagtail.models import GroupCollectionPermission, GroupPagePermission
 
 from council_pages.models import CouncilRole, CouncilRoleKind
-from council_pages.roles import approvers_for, council_for_page, council_group
+from council_pages.models.roles import approvers_for, council_for_page, council_group
 from documents.collections import council_collection
 
 from .conftest import make_user

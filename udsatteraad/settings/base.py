@@ -247,7 +247,7 @@ WAGTAIL_DATETIME_FORMAT = "%d.%m.%Y %H:%M"
 WAGTAIL_TIME_FORMAT = "%H:%M"
 # Approval publishes on the workflow's authority (chairs hold no publish permission), and
 # workflow e-mails go to the council's own people only, never to every site administrator.
-WAGTAIL_FINISH_WORKFLOW_ACTION = "council_pages.workflows.publish_approved_revision"
+WAGTAIL_FINISH_WORKFLOW_ACTION = "council_pages.workflow_finish.publish_approved_revision"
 WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 WAGTAILADMIN_USER_LOGIN_FORM = "council_pages.views.LoginForm"
 

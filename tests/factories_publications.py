@@ -6,9 +6,8 @@ import factory
 import wagtail_factories
 from wagtail.rich_text import RichText
 
-from .blocks import AgendaItemKind
-from .factories import CouncilPageFactory
-from .models import (
+from council_pages.blocks import AgendaItemKind
+from council_pages.models import (
     AnnualReportIndexPage,
     AnnualReportPage,
     FollowUpOutcome,
@@ -20,6 +19,7 @@ from .models import (
     MeetingStatus,
     RulesOfProcedurePage,
 )
+from tests.factories import CouncilPageFactory
 
 
 def rule_paragraph(*clauses: str, topic: str = ""):

@@ -6,7 +6,9 @@ have. Here the workflow's approval is the authority: the revision the chair revi
 (or scheduled, if it has a go-live date), recorded in the audit log under the chair's name, and
 all of it happens in one transaction.
 
-Imports are deferred: Wagtail imports this module while its own models are still loading.
+Imports are deferred: Wagtail imports this module while its own models are still loading, which
+is why it stands apart from the task (``council_pages.models.workflows``) and from the editor's
+workflow screens (``council_pages.workflow_admin``).
 """
 
 from django.db import transaction

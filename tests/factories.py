@@ -3,7 +3,7 @@
 import factory
 import wagtail_factories
 
-from .models import CouncilMember, CouncilPage, HomePage, MemberRole, StandardPage
+from council_pages.models import CouncilMember, CouncilPage, HomePage, MemberRole, StandardPage
 
 
 class HomePageFactory(wagtail_factories.PageFactory):

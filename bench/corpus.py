@@ -1,4 +1,11 @@
-"""A synthetic but real corpus for the search benchmark (``manage.py generate_corpus``).
+"""A synthetic but real corpus for the search and page benchmarks.
+
+    .venv/bin/python -c "import django; django.setup(); from bench.corpus import main; main()" \
+        --records 20000 --seed 1      # in a database that is only for benchmarks
+
+``bench/search.py`` calls ``generate`` directly; ``bench/pages.py`` runs ``main`` in a process
+of its own per corpus size, as above (``DJANGO_SETTINGS_MODULE`` and the database come from the
+environment, the checkout must be on ``PYTHONPATH``).
 
 Creates real, published Wagtail pages (meetings with minutes, hearing responses with attached
 documents, annual reports, rules of procedure, standard pages) and real documents under ten
@@ -10,11 +17,13 @@ Pages are inserted in bulk (tree paths computed the way treebeard does) because 
 them (content types, tree, live state, references to documents) is what publishing leaves.
 """
 
+import argparse
 import bisect
 import datetime
 import itertools
 import json
 import random
+import time
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -40,6 +49,7 @@ from council_pages.models import (
 )
 from council_pages.models.hearings import HearingResponsePageTargetGroup
 from documents.models import CouncilDocument
+from search import indexing
 
 WORD_LIST = Path("/usr/share/dict/danish")
 MUNICIPALITIES = [
@@ -343,3 +353,46 @@ def generate(records: int, seed: int, log=print, word_list: Path = WORD_LIST) ->
         for batch in batched(rows, BATCH):
             built.pages += len(_bulk_pages(home, StandardPage, list(batch), standard_values))
     return built
+
+
+def build(
+    records: int, seed: int, *, index: bool = True, word_list: Path = WORD_LIST, log=print
+) -> Built:
+    """Generate the corpus and, unless ``index`` is false, rebuild the search index; says how
+    long each took."""
+    started = time.monotonic()
+    built = generate(records, seed, log=log, word_list=word_list)
+    log(
+        f"Oprettet {built.pages} sider og {built.documents} dokumenter på "
+        f"{time.monotonic() - started:.1f} s."
+    )
+    if index:
+        started = time.monotonic()
+        count = indexing.rebuild()
+        log(f"Søgeindekset bygget: {count} poster på {time.monotonic() - started:.1f} s.")
+    return built
+
+
+def main(argv=None) -> None:
+    """The command line: ``--records N --seed S [--no-index] [--word-list PATH]``."""
+    parser = argparse.ArgumentParser(
+        description=(
+            "Opretter N offentliggjorte sider og dokumenter med dansk tekst til søgebenchmarket "
+            "og bygger søgeindekset. Brug en database, der kun er til benchmark."
+        )
+    )
+    parser.add_argument("--records", type=int, required=True, help="Antal poster, fx 20000.")
+    parser.add_argument("--seed", type=int, default=1, help="Startværdi for tilfældighed.")
+    parser.add_argument("--no-index", action="store_true", help="Byg ikke søgeindekset bagefter.")
+    parser.add_argument(
+        "--word-list", type=Path, default=WORD_LIST, help=f"Ordliste (standard: {WORD_LIST})."
+    )
+    args = parser.parse_args(argv)
+    if args.records < 1:
+        parser.error("--records skal være mindst 1.")
+    try:
+        build(args.records, args.seed, index=not args.no_index, word_list=args.word_list)
+    except WordListMissing as exc:
+        raise SystemExit(
+            f"Ordlisten {args.word_list} mangler. Installér den med: apt-get install wdanish"
+        ) from exc
