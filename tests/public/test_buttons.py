@@ -11,8 +11,8 @@ import datetime
 import pytest
 from bs4 import BeautifulSoup
 
-from council_pages.factories import CouncilPageFactory
-from council_pages.factories_publications import (
+from tests.factories import CouncilPageFactory
+from tests.factories_publications import (
     HearingResponseIndexPageFactory,
     HearingResponsePageFactory,
     MeetingIndexPageFactory,

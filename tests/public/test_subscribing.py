@@ -5,8 +5,8 @@ import re
 
 import pytest
 
-from council_pages.factories import CouncilPageFactory
-from council_pages.factories_publications import (
+from tests.factories import CouncilPageFactory
+from tests.factories_publications import (
     AnnualReportIndexPageFactory,
     AnnualReportPageFactory,
     HearingResponseIndexPageFactory,

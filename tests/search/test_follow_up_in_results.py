@@ -6,8 +6,8 @@ import io
 import pytest
 from django.core.management import call_command
 
-from council_pages.factories import CouncilPageFactory
-from council_pages.factories_publications import (
+from tests.factories import CouncilPageFactory
+from tests.factories_publications import (
     HearingResponseIndexPageFactory,
     HearingResponsePageFactory,
 )
