@@ -6,12 +6,12 @@ import io
 import pytest
 from django.core.management import call_command
 
+from council_pages.models import FollowUpOutcome, HearingStatus
 from tests.factories import CouncilPageFactory
 from tests.factories_publications import (
     HearingResponseIndexPageFactory,
     HearingResponsePageFactory,
 )
-from council_pages.models import FollowUpOutcome, HearingStatus
 
 
 @pytest.fixture
