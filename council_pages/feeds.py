@@ -62,16 +62,6 @@ def public_pages(request, model, council: CouncilPage | None):
     return visible(model.objects).descendant_of(council or _site_root(request))
 
 
-def _item_date(page) -> datetime.date:
-    if isinstance(page, MeetingPage):
-        return page.date
-    if isinstance(page, HearingResponsePage) and page.response_date:
-        return page.response_date
-    if isinstance(page, AnnualReportPage):
-        return page.period_end
-    return timezone.localdate(page.first_published_at)
-
-
 class PublicationFeed(Feed):
     """RSS 2.0 feed of a council's (or every council's) publications, newest first."""
 

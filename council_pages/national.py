@@ -30,7 +30,6 @@ from council_pages.models import (
     CouncilPage,
     HearingResponseFilterForm,
     HearingResponsePage,
-    HearingStatus,
     MeetingPage,
     TargetGroup,
 )
@@ -124,9 +123,7 @@ def national_list(request, kind: str):
         context["tally"] = outcome_tally(tallied)
         context["tally_link"] = f"{request.path}?raad={council}" if council else request.path
         context["open_hearings_count"] = (
-            national_pages(request, HearingResponsePage)
-            .filter(status=HearingStatus.IN_PROGRESS)
-            .count()
+            national_pages(request, HearingResponsePage).in_progress().count()
         )
     return TemplateResponse(request, spec.template, context)
 

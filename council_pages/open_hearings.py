@@ -21,7 +21,7 @@ from wagtail.admin.ui.components import Component
 from council_pages.admin_scope import is_scoped, own_pages_q
 from council_pages.listing import paginate, querystring_without
 from council_pages.lists import ListFilterForm, with_council_filter
-from council_pages.models import HearingResponsePage, HearingStatus
+from council_pages.models import HearingResponsePage
 from council_pages.national import national_pages, public_councils, site_root, with_council_title
 from visibility.freshness import conditional
 
@@ -53,7 +53,6 @@ def open_hearings(request):
         "filter_querystring": querystring_without(request, "side"),
         "calendar_url": reverse("council_pages:open_hearings_calendar"),
         "show_council": True,
-        "today": today,
     }
     return TemplateResponse(request, "council_pages/national/open_hearings.html", context)
 
@@ -94,12 +93,10 @@ def coming_deadlines(user):
 
     Site administrators work for every council; a user with no council role sees none.
     """
-    pages = HearingResponsePage.objects.filter(
-        status=HearingStatus.IN_PROGRESS, deadline__gte=timezone.localdate()
-    )
+    pages = HearingResponsePage.objects.in_progress().filter(deadline__gte=timezone.localdate())
     if is_scoped(user):
         pages = pages.filter(own_pages_q(user))
-    return with_council_title(pages.order_by("deadline", "pk"))[:DASHBOARD_SIZE]
+    return with_council_title(pages)[:DASHBOARD_SIZE]
 
 
 class ComingDeadlinesPanel(Component):

@@ -5,14 +5,12 @@ Wagtail ``search_fields``, the text of inline children (agenda items, members, m
 opinions ...) and the extracted text of every public document the page links to.
 """
 
-import html
 import re
 from collections.abc import Iterator
 from contextvars import ContextVar
 from dataclasses import dataclass
 
 from django.db import models
-from django.utils.html import strip_tags
 from modelcluster.fields import ParentalKey
 from taggit.models import ItemBase
 from wagtail import blocks as wagtail_blocks
@@ -22,6 +20,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from council_pages.readability import html_text
 from visibility.rules import public_documents
 
 # Fields that are not prose, skipped when collecting text from inline children.
@@ -40,19 +39,10 @@ class BulkLookups:
 bulk_lookups: ContextVar[BulkLookups | None] = ContextVar("site_search_bulk", default=None)
 
 
-_BLOCK_END_RE = re.compile(r"</(?:p|h[1-6]|li|blockquote|td|th)>|<br\s*/?>", re.IGNORECASE)
-
-
 def _plain(value) -> str:
-    """Rich text (HTML) as plain text: tags gone, entities decoded, blocks kept apart.
-
-    "&amp;" becomes "&" here, once, so the snippet's own escaping is the only one; a paragraph
-    or list item ends with a space, so its last word never runs into the next one's first.
-    """
-    if value is None:
-        return ""
-    text = _BLOCK_END_RE.sub(" ", str(value))
-    return " ".join(html.unescape(strip_tags(text)).split())
+    """Rich text (HTML) as plain text, on one line: ``html_text`` decodes "&amp;" once (so the
+    snippet's own escaping is the only one) and keeps paragraphs and list items apart."""
+    return " ".join(html_text(str(value)).split()) if value is not None else ""
 
 
 def _text(value) -> str:

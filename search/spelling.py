@@ -91,7 +91,7 @@ def suggest(query: ParsedQuery) -> str | None:
         if _correctable(term):
             closest = _closest(term.words[0])
             if closest:
-                text = ("-" if term.negated else "") + closest
+                text = closest
                 changed = True
         out.append(text)
     return " ".join(out) if changed else None

@@ -10,8 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 from wagtail.models import Site
 
-from council_pages.models import CouncilPage
-from visibility.rules import visible
+from council_pages.national import public_councils
 
 from . import service
 from .backends import PAGE_SIZE, SearchBackendError
@@ -105,11 +104,7 @@ def search_api(request):
 def _browse_links(request) -> dict:
     """Where to look when nothing was found: the lists across councils and each council."""
     site = Site.find_for_request(request)
-    councils = (
-        visible(CouncilPage.objects.descendant_of(site.root_page)).order_by("title")
-        if site
-        else CouncilPage.objects.none()
-    )
+    councils = public_councils(site.root_page) if site else []
     return {
         "kinds": [
             (_("Møder"), reverse("council_pages:national_moeder")),
@@ -117,7 +112,7 @@ def _browse_links(request) -> dict:
             (_("Årsrapporter"), reverse("council_pages:national_aarsrapporter")),
             (_("Aktuelle høringer"), reverse("council_pages:open_hearings")),
         ],
-        "councils": [(c.title, c.url) for c in councils.only("title", "url_path")],
+        "councils": [(c.title, c.url) for c in councils],
     }
 
 
