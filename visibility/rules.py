@@ -26,7 +26,7 @@ module imports no app of the project, so every app may use it.
 """
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import CharField, Exists, OuterRef, Q, QuerySet
+from django.db.models import CharField, Exists, IntegerField, OuterRef, Q, QuerySet
 from django.db.models.functions import Cast, Length, Substr
 from wagtail.documents import get_document_model
 from wagtail.models import CollectionViewRestriction, Page, ReferenceIndex
@@ -114,8 +114,10 @@ def public_documents(queryset: QuerySet | None = None) -> QuerySet:
         base_content_type=ContentType.objects.get_for_model(Page),
         to_content_type=ContentType.objects.get_for_model(Document),
         to_object_id=Cast(OuterRef(OuterRef("pk")), CharField()),
-    ).values("object_id")
-    linking = visible().annotate(pk_text=Cast("pk", CharField())).filter(pk_text__in=references)
+    ).values(page_id=Cast("object_id", IntegerField()))
+    # Pages by their id from the document's references: the database looks up the few pages
+    # that link to each document instead of comparing every page's id as text.
+    linking = visible().filter(pk__in=references)
     shared = shared_collections()
     own_council = Q(council__isnull=False) & Exists(
         council_pages_of(linking, OuterRef("council__path"))
