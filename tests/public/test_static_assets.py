@@ -29,10 +29,40 @@ def test_every_url_in_the_css_resolves_to_a_static_file(stylesheet):
     assert missing == []
 
 
-def test_design_system_refers_to_its_fonts_and_icons():
+def test_design_system_refers_to_its_icons_and_the_site_to_its_fonts():
     names = {name for _, name in referenced_files("dkfds/css/dkfds.min.css")}
-    assert "dkfds/fonts/IBMPlexSans/complete/woff2/IBMPlexSans-Regular.woff2" in names
     assert any(name.startswith("dkfds/img/svg-icons/") for name in names)
+    fonts = {name for _, name in referenced_files("css/site.css")}
+    assert "dkfds/fonts/IBMPlexSans/complete/woff2/IBMPlexSans-Regular.woff2" in fonts
+
+
+FONT_FACE = re.compile(r"@font-face\s*\{([^}]*)\}")
+COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
+
+
+def font_faces(stylesheet):
+    with open(finders.find(stylesheet), encoding="utf-8") as css:
+        text = COMMENT.sub("", css.read())
+    rules = FONT_FACE.findall(text)
+    assert text.count("@font-face") == len(rules), f"{stylesheet}: a broken @font-face rule"
+    for rule in rules:
+        if "IBM Plex Sans" in rule:
+            style = re.search(r"font-style:\s*(\w+)", rule).group(1)
+            weight = re.search(r"font-weight:\s*(\d+)", rule).group(1)
+            yield (style, weight), "unicode-range" in rule
+
+
+def test_each_complete_font_is_declared_before_its_subset_in_one_stylesheet():
+    # The face declared last wins for the characters in its range. With the complete fonts in
+    # dkfds.min.css and the subsets in site.css, a browser that had dkfds.min.css first
+    # fetched the complete fonts too.
+    assert list(font_faces("dkfds/css/dkfds.min.css")) == []
+    faces = list(font_faces("css/site.css"))
+    complete = [face for face, subset in faces if not subset]
+    subsets = [face for face, subset in faces if subset]
+    assert len(complete) == 8 and set(subsets) <= set(complete)
+    for face in subsets:
+        assert faces.index((face, False)) < faces.index((face, True)), face
 
 
 @pytest.mark.parametrize("stylesheet", ["dkfds/css/dkfds.min.css", "dkfds/js/dkfds.min.js"])
