@@ -141,7 +141,7 @@ def words(text: str) -> list[str]:
 
 def stem_text(text: str) -> str:
     """The text as space-separated stems, for the stemmed full-text columns."""
-    return " ".join(stem(w) for w in words(text))
+    return " ".join(map(stem, words(text)))
 
 
 def clean_input(raw: str) -> str:

@@ -28,9 +28,14 @@ MIN_TAIL_LENGTH = 4  # a tail: "stue"; not "lag" ("forslag" is no compound)
 MAX_PARTS = 4
 RESPLIT_LENGTH = 8  # a part that is a word itself is split again only from this length
 LINKING_LETTERS = ("s", "e")
+# Words remembered per process: the look-ups are the cost of indexing a record, and a rebuild
+# meets the common words in nearly every record. The forms of a word are kept for fewer words
+# (each is a set), and are quickly made again from the cached normal forms and parts.
+CACHE_SIZE = 200_000
+FORMS_CACHE_SIZE = 100_000
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=CACHE_SIZE)
 def normal_form(word: str) -> str:
     """The Snowball stem of the word's Danish lemma: "herbergsplads" and "herbergspladserne"
     both give ``herbergsplad``."""
@@ -39,7 +44,7 @@ def normal_form(word: str) -> str:
     return stem(lemma[0]) if len(lemma) == 1 else stem(word)
 
 
-@lru_cache(maxsize=400_000)
+@lru_cache(maxsize=2 * CACHE_SIZE)
 def _known(word: str, min_length: int = MIN_PART_LENGTH) -> bool:
     return (
         len(word) >= min_length
@@ -51,7 +56,7 @@ def _known(word: str, min_length: int = MIN_PART_LENGTH) -> bool:
 Part = tuple[str, str]  # (as written, without its linking letter): ("herbergs", "herberg")
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=CACHE_SIZE)
 def compound_parts(word: str) -> tuple[Part, ...]:
     """The parts of a compound word, each as written and without a linking letter, or ``()``.
 
@@ -90,11 +95,13 @@ def _split(word: str, max_parts: int) -> tuple[Part, ...]:
     return best
 
 
-def word_forms(word: str) -> set[str]:
+@lru_cache(maxsize=FORMS_CACHE_SIZE)
+def word_forms(word: str) -> frozenset[str]:
     """The forms one word is found by: its normal form, its parts' and its runs of parts'.
 
     A part with a linking letter counts in both shapes ("gade" and "gad", "børne" and "børn"):
-    the dictionary cannot tell which one the writer meant.
+    the dictionary cannot tell which one the writer meant. Cached: a rebuild asks for the forms
+    of every distinct word of every record, most of them words it has seen before.
     """
     forms = {normal_form(word)}
     parts = compound_parts(word)
@@ -105,7 +112,7 @@ def word_forms(word: str) -> set[str]:
         for end in range(start + 2, len(parts) + 1):
             if end - start < len(parts):
                 forms.add(normal_form("".join(written for written, _ in parts[start:end])))
-    return forms
+    return frozenset(forms)
 
 
 def query_form(word: str) -> str | None:
