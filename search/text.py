@@ -251,6 +251,9 @@ def parse_query(raw: str | None) -> ParsedQuery:
         parsed.notices.append(
             _("Din søgning havde mange ord. Vi har søgt på de første %(n)d.") % {"n": MAX_TERMS}
         )
+    weak = [t for t in parsed.positive if _stems_to_stop_word(t)]
+    if weak and len(weak) < len(parsed.positive):
+        parsed.terms = [t for t in parsed.terms if t not in weak]
     if text and not parsed.positive:
         parsed.notices.append(
             str(
@@ -258,6 +261,16 @@ def parse_query(raw: str | None) -> ParsedQuery:
             )
         )
     return parsed
+
+
+def _stems_to_stop_word(term: Term) -> bool:
+    """True for a word whose stem is a stop word: "siger" and "mener" stem to "sig" and "men".
+
+    The stemmed index cannot tell them apart, so in a question ("hvad siger rådet om ...") such
+    a word would rank the pages that say "sig" or "men". Among other words it is left out, as a
+    stop word is; alone, it is searched for.
+    """
+    return not (term.phrase or term.prefix) and stem(term.words[0]) in DANISH_STOP_WORDS
 
 
 def _cap(ws: list[str]) -> tuple[str, ...]:

@@ -132,6 +132,19 @@ def test_a_question_typed_in_full_is_never_empty_for_one_missing_word(corpus):
     assert keys(results)[0] == "page:3"
 
 
+QUESTION = [
+    record(21, "Rådets møde", "Rådet tog sig af mange sager og så på sig selv. Kort om tandpleje."),
+    record(22, "Tandpleje for udsatte", "Rådet vil have gratis tandpleje til udsatte borgere."),
+]
+
+
+def test_a_word_that_stems_to_a_stop_word_does_not_rank_a_question(backend):
+    # "siger" stems to "sig": kept, it put the page that says "sig" first.
+    backend.rebuild(QUESTION)
+    assert keys(run(backend, "hvad siger rådet om tandpleje")) == ["page:22", "page:21"]
+    assert [t.words for t in parse_query("siger").positive] == [("siger",)]  # alone, it is kept
+
+
 def test_stop_words_alone_find_nothing_and_explain(corpus):
     results = run(corpus, "og i at")
     assert results.total == 0
