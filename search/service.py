@@ -14,7 +14,8 @@ from council_pages.models import FollowUpOutcome, HearingResponsePage, HearingSt
 from . import spelling
 from .backends import SORTS, SearchRequest, SearchResults, get_backend
 from .facets import FACET_NAMES, FACETS, label_facets
-from .text import ParsedQuery, parse_query, snippet
+from .snippets import snippet
+from .text import ParsedQuery, parse_query
 
 MAX_PAGE = 500
 

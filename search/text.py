@@ -1,4 +1,4 @@
-"""Danish text handling shared by every backend: sanitising, parsing, stemming, snippets.
+"""Danish text handling shared by every backend: sanitising, parsing and stemming.
 
 The query language is for people, not for engines: plain words, ``"phrases"``, ``-exclude`` and
 a trailing ``*`` for a prefix. Everything else is treated as text. Nothing the user types is ever
@@ -6,7 +6,6 @@ handed to an engine as syntax: the parser turns it into :class:`Term` objects ma
 lower-case words, and each backend writes its own engine syntax from those.
 """
 
-import html
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -19,8 +18,6 @@ MAX_QUERY_LENGTH = 200
 MAX_TERMS = 10
 MAX_WORD_LENGTH = 60
 MIN_PREFIX_LENGTH = 2
-SNIPPET_LENGTH = 240
-FIELD_BREAK = " … "
 
 # Snowball's Danish stop words (the same list as PostgreSQL's `danish` configuration), so both
 # database backends ignore the same words.
@@ -206,18 +203,6 @@ class ParsedQuery:
         """True when nothing was typed at all: the user browses with filters only."""
         return not self.text
 
-    def highlight_stems(self) -> tuple[set[str], set[str]]:
-        """Stems to mark in snippets, and stem prefixes (from `word*`) to mark."""
-        exact: set[str] = set()
-        prefixes: set[str] = set()
-        for term in self.positive:
-            if term.prefix:
-                prefixes.add(term.stems[-1])
-                exact.update(term.stems[:-1])
-            else:
-                exact.update(term.stems)
-        return exact, prefixes
-
 
 def parse_query(raw: str | None) -> ParsedQuery:
     """Turn whatever was typed into a safe :class:`ParsedQuery`; never raises."""
@@ -302,71 +287,3 @@ def _bare_term(token: str):
         # "foo-bar" or "§9.2": treated as the words in that order.
         return _phrase_term(ws, negated=negated)
     return _phrase_term(ws, negated=negated, prefix=prefix)
-
-
-# Snippets --------------------------------------------------------------------------------
-
-
-@lru_cache(maxsize=256)
-def _hit_pattern(candidates: tuple[str, ...]) -> re.Pattern:
-    alternatives = "|".join(re.escape(c) for c in sorted(candidates, key=len, reverse=True))
-    return re.compile(r"(?<![^\W_])(?:" + alternatives + r")[^\W_]*", re.IGNORECASE)
-
-
-def _hits(text: str, pattern: re.Pattern, exact: set[str], prefixes: set[str]):
-    for m in pattern.finditer(text):
-        word = m.group(0).lower()
-        word_stem = stem(word)
-        if word_stem in exact or any(
-            word_stem.startswith(p) or word.startswith(p) for p in prefixes
-        ):
-            yield m.span()
-
-
-def fields_apart(text: str) -> str:
-    """The text on one line, its line breaks (between fields and paragraphs) an ellipsis."""
-    return FIELD_BREAK.join(" ".join(line.split()) for line in text.splitlines() if line.strip())
-
-
-def snippet(body: str, query: ParsedQuery, length: int = SNIPPET_LENGTH) -> str:
-    """An HTML-safe excerpt of ``body`` around the first hit, hits wrapped in ``<mark>``.
-
-    Every stem is a prefix of its word (Snowball's Danish stemmer only removes endings), so a
-    regular expression finds candidate words quickly and the stemmer confirms them. Only the
-    excerpt itself is normalised and escaped, so long documents cost little.
-    """
-    if not body:
-        return ""
-    exact, prefixes = query.highlight_stems()
-    pattern = _hit_pattern(tuple(exact | prefixes)) if exact or prefixes else None
-    start = 0
-    if pattern is not None:
-        first = next(_hits(body, pattern, exact, prefixes), None)
-        if first is not None and first[0] > length // 3:
-            start = max(0, body.rfind(" ", 0, first[0] - length // 4) + 1)
-    window = fields_apart(body[start : start + length * 3])
-    more = start + length * 3 < len(body)
-    if len(window) > length:
-        cut = window.rfind(" ", 0, length)
-        window = window[: cut if cut > 0 else length]
-        more = True
-    parts, pos = [], 0
-    if pattern is not None:
-        for a, b in _hits(window, pattern, exact, prefixes):
-            parts.append(html.escape(window[pos:a]))
-            parts.append("<mark>" + html.escape(window[a:b]) + "</mark>")
-            pos = b
-    parts.append(html.escape(window[pos:]))
-    return ("… " if start > 0 else "") + "".join(parts) + (" …" if more else "")
-
-
-def describe(snippet_html: str, summary: str) -> str:
-    """What a hit shows under its title: the snippet if it marks a match, else the summary.
-
-    A snippet without ``<mark>`` is only the opening of the text (nothing was typed, or the
-    words were found in the title); the page's own plain-language summary ("Kort fortalt")
-    says more. Pages without one keep the snippet. Both backends describe their hits here.
-    """
-    if not summary or "<mark>" in snippet_html:
-        return snippet_html
-    return html.escape(" ".join(summary.split()))

@@ -25,7 +25,8 @@ from elasticsearch.dsl.query import Query
 
 from search.adapters import Record
 from search.facets import FACETS
-from search.text import SNIPPET_LENGTH, Term, describe, fields_apart, stem
+from search.snippets import SNIPPET_LENGTH, describe, fields_apart
+from search.text import Term, stem
 from search.wordforms import query_form
 
 from .base import (

@@ -17,7 +17,8 @@ from django.db import DatabaseError, connection, transaction
 from search.adapters import Record
 from search.facets import FACETS, Facet
 from search.models import IndexRecord, IndexRecordTargetGroup
-from search.text import ParsedQuery, Term, describe, snippet
+from search.snippets import describe, snippet
+from search.text import ParsedQuery, Term
 
 from ..base import (
     BaseSearchBackend,

@@ -1,0 +1,138 @@
+"""Snippets: the excerpt under a hit's title, the query's words marked, the same on every backend.
+
+The excerpt starts before the passage where most of the query's words are found (not merely the
+first of them), fields and paragraphs are kept apart by an ellipsis, and a word is marked when it
+is a form of a query word as the index matched it: its Snowball stem ("høringssvaret" for
+"høringssvar"), a prefix (``bolig*``), or a word form (``search.wordforms``: "herbergspladser"
+for "herbergsplads", "socialudvalget" for "udvalg").
+"""
+
+import html
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+from .text import ParsedQuery, stem
+from .wordforms import query_form, word_forms
+
+SNIPPET_LENGTH = 240
+FIELD_BREAK = " … "
+MAX_SCAN = 20_000  # characters looked through for the best passage (then the first hit wins)
+MAX_HITS = 200
+
+
+@lru_cache(maxsize=256)
+def _word_pattern(candidates: tuple[str, ...]) -> re.Pattern:
+    """Whole words with a candidate in them: a stem or prefix starts its word, a form of a
+    compound's part may stand inside it."""
+    alternatives = "|".join(re.escape(c) for c in sorted(candidates, key=len, reverse=True))
+    return re.compile(r"(?<![^\W_])[^\W_]*?(?:" + alternatives + r")[^\W_]*", re.IGNORECASE)
+
+
+class _Marker:
+    """Finds the words of a text that match the query, each with the query word it matches."""
+
+    def __init__(self, query: ParsedQuery):
+        self.stems: dict[str, int] = {}
+        self.prefixes: dict[str, int] = {}
+        self.forms: dict[str, int] = {}
+        for i, term in enumerate(query.positive):
+            if term.prefix:
+                self.prefixes[term.stems[-1]] = i
+                self.stems.update((s, i) for s in term.stems[:-1])
+                continue
+            self.stems.update((s, i) for s in term.stems)
+            form = None if term.phrase else query_form(term.words[0])
+            if form:
+                self.forms[form] = i
+        candidates = {*self.stems, *self.prefixes, *self.forms}
+        self.pattern = _word_pattern(tuple(sorted(candidates))) if candidates else None
+
+    def hits(self, text: str) -> Iterator[tuple[int, int, int]]:
+        """(start, end, query word) for every matching word of ``text``."""
+        if self.pattern is None:
+            return
+        for m in self.pattern.finditer(text):
+            word = m.group(0).lower()
+            which = self._which(word)
+            if which is not None:
+                yield m.start(), m.end(), which
+
+    def _which(self, word: str) -> int | None:
+        word_stem = stem(word)
+        if word_stem in self.stems:
+            return self.stems[word_stem]
+        for prefix, i in self.prefixes.items():
+            if word_stem.startswith(prefix) or word.startswith(prefix):
+                return i
+        if self.forms:
+            for form in word_forms(word) & self.forms.keys():
+                return self.forms[form]
+        return None
+
+
+def fields_apart(text: str) -> str:
+    """The text on one line, its line breaks (between fields and paragraphs) an ellipsis."""
+    return FIELD_BREAK.join(" ".join(line.split()) for line in text.splitlines() if line.strip())
+
+
+def _best_hit(body: str, marker: _Marker, length: int) -> int | None:
+    """Where the passage with the most of the query's words begins (the earliest of equals)."""
+    found: list[tuple[int, int]] = []
+    for start, _end, which in marker.hits(body):
+        if start > MAX_SCAN and found:
+            break
+        found.append((start, which))
+        if len(found) >= MAX_HITS:
+            break
+    if not found:
+        return None
+    reach = length * 2 // 3
+    best, best_words = found[0][0], 0
+    for i, (start, _) in enumerate(found):
+        words = {which for pos, which in found[i:] if pos < start + reach}
+        if len(words) > best_words:
+            best, best_words = start, len(words)
+    return best
+
+
+def snippet(body: str, query: ParsedQuery, length: int = SNIPPET_LENGTH) -> str:
+    """An HTML-safe excerpt of ``body`` around its best passage, matches wrapped in ``<mark>``.
+
+    Every stem is a prefix of its word (Snowball's Danish stemmer only removes endings), so a
+    regular expression finds candidate words quickly and the stemmer (or the word forms)
+    confirms them. Only the excerpt itself is normalised and escaped, so long documents cost
+    little. With no match in the text (the words were in the title) it is the text's opening.
+    """
+    if not body:
+        return ""
+    marker = _Marker(query)
+    start = 0
+    first = _best_hit(body, marker, length)
+    if first is not None and first > length // 3:
+        start = max(0, body.rfind(" ", 0, first - length // 4) + 1)
+    window = fields_apart(body[start : start + length * 3])
+    more = start + length * 3 < len(body)
+    if len(window) > length:
+        cut = window.rfind(" ", 0, length)
+        window = window[: cut if cut > 0 else length]
+        more = True
+    parts, pos = [], 0
+    for a, b, _ in marker.hits(window):
+        parts.append(html.escape(window[pos:a]))
+        parts.append("<mark>" + html.escape(window[a:b]) + "</mark>")
+        pos = b
+    parts.append(html.escape(window[pos:]))
+    return ("… " if start > 0 else "") + "".join(parts) + (" …" if more else "")
+
+
+def describe(snippet_html: str, summary: str) -> str:
+    """What a hit shows under its title: the snippet if it marks a match, else the summary.
+
+    A snippet without ``<mark>`` is only the opening of the text (nothing was typed, or the
+    words were found in the title); the page's own plain-language summary ("Kort fortalt")
+    says more. Pages without one keep the snippet. Every backend describes its hits here.
+    """
+    if not summary or "<mark>" in snippet_html:
+        return snippet_html
+    return html.escape(" ".join(summary.split()))

@@ -1,0 +1,60 @@
+"""Snippets in the database backends: the best passage, and the words as the index matched them.
+
+Elasticsearch writes its own highlights (its fragment scoring finds the best passage too), so
+these run on the database backend of the suite (SQLite or PostgreSQL).
+"""
+
+import pytest
+
+from search.backends.database import DatabaseBackend
+from tests.search.conftest import record
+from tests.search.test_contract import run
+
+FILLER = "Rådet holdt møde i byen og talte om mange ting. " * 8
+
+
+@pytest.fixture
+def database(db):
+    return DatabaseBackend({})
+
+
+def hit(backend, q):
+    (only,) = run(backend, q).hits
+    return only
+
+
+def test_the_excerpt_starts_at_the_passage_with_most_of_the_words(database):
+    database.rebuild(
+        [
+            record(
+                1,
+                "Referat",
+                "Der er brug for flere herbergspladser. "
+                + FILLER
+                + "Rådet vil have herbergspladser og en natvarmestue i vinter.",
+            )
+        ]
+    )
+    found = hit(database, "natvarmestue herbergspladser").snippet
+    assert "<mark>natvarmestue</mark>" in found
+    assert "<mark>herbergspladser</mark>" in found
+    assert found.startswith("… ")
+
+
+def test_another_form_and_a_compound_part_are_marked(database):
+    database.rebuild(
+        [
+            record(1, "Høring", "Kommunen vil nedlægge herbergspladserne i byen."),
+            record(2, "Referat", "Socialudvalget besøgte natvarmestuen en kold nat."),
+        ]
+    )
+    assert "<mark>herbergspladserne</mark>" in hit(database, "herbergsplads").snippet
+    assert "<mark>Socialudvalget</mark>" in hit(database, "udvalg").snippet
+    assert "<mark>natvarmestuen</mark>" in hit(database, "natvarme").snippet
+
+
+def test_a_word_that_only_contains_the_query_word_is_not_marked(database):
+    database.rebuild([record(1, "Referat", "Rådgivningen og rådet holdt møde om natten.")])
+    found = hit(database, "rådet").snippet
+    assert "<mark>rådet</mark>" in found
+    assert "<mark>Rådgivningen</mark>" not in found
