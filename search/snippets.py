@@ -9,6 +9,7 @@ for "herbergsplads", "socialudvalget" for "udvalg").
 
 import html
 import re
+from collections import Counter
 from collections.abc import Iterator
 from functools import lru_cache
 
@@ -87,12 +88,19 @@ def _best_hit(body: str, marker: _Marker, length: int) -> int | None:
             break
     if not found:
         return None
+    # A window slides over the hits: [i, j) are the hits within reach of hit i.
     reach = length * 2 // 3
-    best, best_words = found[0][0], 0
+    in_reach: Counter[int] = Counter()
+    best, best_words, j = found[0][0], 0, 0
     for i, (start, _) in enumerate(found):
-        words = {which for pos, which in found[i:] if pos < start + reach}
-        if len(words) > best_words:
-            best, best_words = start, len(words)
+        while j < len(found) and found[j][0] < start + reach:
+            in_reach[found[j][1]] += 1
+            j += 1
+        if len(in_reach) > best_words:
+            best, best_words = start, len(in_reach)
+        in_reach[found[i][1]] -= 1
+        if not in_reach[found[i][1]]:
+            del in_reach[found[i][1]]
     return best
 
 
