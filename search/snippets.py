@@ -23,11 +23,15 @@ MAX_HITS = 200
 
 
 @lru_cache(maxsize=256)
-def _word_pattern(candidates: tuple[str, ...]) -> re.Pattern:
-    """Whole words with a candidate in them: a stem or prefix starts its word, a form of a
-    compound's part may stand inside it."""
+def _candidate_pattern(candidates: tuple[str, ...], flags: int = 0) -> re.Pattern:
+    """Any candidate (a stem, a prefix or a form) anywhere in a word; the word is then taken
+    whole and checked: a stem or prefix starts its word, a compound's part may stand inside.
+    The candidates are lower case and so is the text searched (``IGNORECASE`` is slower)."""
     alternatives = "|".join(re.escape(c) for c in sorted(candidates, key=len, reverse=True))
-    return re.compile(r"(?<![^\W_])[^\W_]*?(?:" + alternatives + r")[^\W_]*", re.IGNORECASE)
+    return re.compile(alternatives, flags)
+
+
+_WORD_REST = re.compile(r"[^\W_]*")
 
 
 class _Marker:
@@ -46,18 +50,29 @@ class _Marker:
             form = None if term.phrase else query_form(term.words[0])
             if form:
                 self.forms[form] = i
+        self.words = len(query.positive)
         candidates = {*self.stems, *self.prefixes, *self.forms}
-        self.pattern = _word_pattern(tuple(sorted(candidates))) if candidates else None
+        self.candidates = tuple(sorted(candidates))
 
     def hits(self, text: str) -> Iterator[tuple[int, int, int]]:
         """(start, end, query word) for every matching word of ``text``."""
-        if self.pattern is None:
+        if not self.candidates:
             return
-        for m in self.pattern.finditer(text):
-            word = m.group(0).lower()
-            which = self._which(word)
+        lowered = text.lower()
+        if len(lowered) == len(text):
+            pattern = _candidate_pattern(self.candidates)
+        else:  # a letter whose lower case is longer ("İ"): positions must stay the text's
+            pattern, lowered = _candidate_pattern(self.candidates, re.IGNORECASE), text
+        search, pos = pattern.search, 0
+        while found := search(lowered, pos):
+            start = found.start()
+            while start > 0 and lowered[start - 1].isalnum():
+                start -= 1
+            end = _WORD_REST.match(lowered, found.end()).end()
+            which = self._which(lowered[start:end].lower())
             if which is not None:
-                yield m.start(), m.end(), which
+                yield start, end, which
+            pos = end
 
     def _which(self, word: str) -> int | None:
         word_stem = stem(word)
@@ -79,6 +94,8 @@ def fields_apart(text: str) -> str:
 
 def _best_hit(body: str, marker: _Marker, length: int) -> int | None:
     """Where the passage with the most of the query's words begins (the earliest of equals)."""
+    if marker.words < 2:  # one word: every passage has at most one, so the first is best
+        return next((start for start, _end, _which in marker.hits(body)), None)
     found: list[tuple[int, int]] = []
     for start, _end, which in marker.hits(body):
         if start > MAX_SCAN and found:
