@@ -4,8 +4,9 @@
 
 It holds the title and body as Danish Snowball stems, so "høringssvaret" and "høringssvar" meet
 as ``høringssvar``; query words are stemmed the same way. A third column holds the record's word
-forms (``search.wordforms``): a plain query word also matches its normal form there, so
-"herbergsplads" finds "herbergspladser" and "udvalg" finds "socialudvalget". Ranking is ``bm25``
+forms (``search.wordforms``) that its title and body do not already write: a plain query word
+also matches its normal form there or in the title and body, so "herbergsplads" finds
+"herbergspladser" and "udvalg" finds "socialudvalget". Ranking is ``bm25``
 with the title weighted ten times the body and the forms half the body. The expression is an
 FTS5 query string, built from stems and normal forms only and passed to ``MATCH`` as a
 parameter.
@@ -48,7 +49,12 @@ class SQLiteDialect(Dialect[str]):
             return f'{TEXT} : "{stems[-1]}"*'
         written = f'{TEXT} : "' + " ".join(stems) + '"'
         form = query_form(term.words[0]) if forms and not term.phrase else None
-        return f'({written} OR forms : "{form}")' if form else written
+        if not form:
+            return written
+        if form != stems[0]:
+            # The forms column leaves out the forms the record writes (see write_text).
+            written += f' OR {TEXT} : "{form}"'
+        return f'({written} OR forms : "{form}")'
 
     def combine(self, terms: Sequence[Term], op: str, negative: Sequence[Term]) -> str:
         expression = f" {op} ".join(self.term(t) for t in terms)
@@ -82,7 +88,7 @@ class SQLiteDialect(Dialect[str]):
             cursor.executemany(f"DELETE FROM {FTS} WHERE rowid = %s", [(pk,) for pk, _ in rows])
             cursor.executemany(
                 f"INSERT INTO {FTS}(rowid, title, body, forms) VALUES (%s, %s, %s, %s)",
-                [(pk, stem_text(r.title), stem_text(r.body), r.forms) for pk, r in rows],
+                [(pk, *_columns(r)) for pk, r in rows],
             )
 
     def delete_text(self, ids: Sequence[int]) -> None:
@@ -97,3 +103,16 @@ class SQLiteDialect(Dialect[str]):
     def finish_rebuild(self) -> None:
         with connection.cursor() as cursor:
             cursor.execute(f"INSERT INTO {FTS}({FTS}) VALUES ('optimize')")
+
+
+def _columns(record: Record) -> tuple[str, str, str]:
+    """The title and body as stems, and the forms the record does not already write.
+
+    A form that is also a stem of the title or body is found there: a query looks its normal
+    form up in all three columns. Left out, the forms column holds only what it adds (the
+    singular of a plural, a compound's parts), so a common word's forms match few records
+    instead of nearly every one, and the index is smaller.
+    """
+    title, body = stem_text(record.title), stem_text(record.body)
+    written = set(title.split()) | set(body.split())
+    return title, body, " ".join(f for f in record.forms.split() if f not in written)
