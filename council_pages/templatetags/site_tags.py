@@ -151,14 +151,16 @@ def public_children(page, page_type=None, limit=CHILDREN_SHOWN):
     """The live, public child pages of ``page`` in menu order, e.g. a council's sections.
 
     ``page_type`` ("app_label.ModelName") keeps only pages of that type (and its subclasses).
-    At most ``limit`` (50) pages: a menu, not a list of everything below a page.
+    At most ``limit`` (50) pages: a menu, not a list of everything below a page. Plain pages,
+    not their specific types: a menu needs the title and address only, and one query answers
+    it however many page types the children have.
     """
     if page is None:
         return []
     children = visible(page.get_children())
     if page_type:
         children = children.type(apps.get_model(page_type))
-    return children.order_by("path").defer_streamfields().specific()[:limit]
+    return children.order_by("path")[:limit]
 
 
 @register.simple_tag
