@@ -7,7 +7,6 @@ import datetime
 import io
 
 import pytest
-from django.core.files.base import ContentFile
 from django.core.management import call_command
 from wagtail.models import Collection, CollectionViewRestriction
 from wagtail.rich_text import RichText
@@ -19,33 +18,11 @@ from council_pages.models import (
     StandardPage,
 )
 from documents.collections import council_collection
-from documents.models import CouncilDocument
 from search import indexing
 from search.backends.database import DatabaseBackend
 from search.models import IndexQueue
-from tests.documents.files import pdf_with_text
 
 from .conftest import add, api, titles
-
-
-@pytest.fixture
-def make_document(commit):
-    """A real PDF upload; its text is then stored the way the documents app's task does."""
-
-    def make(title, text, collection=None):
-        document = CouncilDocument(
-            title=title, collection=collection or Collection.get_first_root_node()
-        )
-        document.file.save("bilag.pdf", ContentFile(pdf_with_text(text)), save=False)
-        with commit():
-            document.save()
-        document = CouncilDocument.objects.get(pk=document.pk)
-        with commit():
-            document.extracted_text = text
-            document.save(update_fields=["extracted_text"])
-        return document
-
-    return make
 
 
 def test_document_is_a_hit_of_its_own_and_searchable_with_its_page(
