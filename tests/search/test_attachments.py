@@ -14,6 +14,7 @@ from django.core.management import call_command
 
 from council_pages.models import HearingResponseIndexPage, HearingResponsePage
 from documents.collections import council_collection
+from documents.models import CouncilDocument
 from search.adapters import document_record
 from search.backends import get_backend
 
@@ -139,3 +140,42 @@ def test_a_document_record_left_from_before_is_removed_when_the_document_changes
     assert hit["kind"] == "hearing_response"
     # The page carries the attachment's new title.
     assert hit["attachment"]["title"] == "Kommunens handleplan 2010"
+
+
+def test_a_document_no_visible_page_links_to_is_a_hit_of_its_own(
+    client, council, responses, publish, make_document, monkeypatch
+):
+    """Today every public document has a visible page linking to it; should the rule ever let
+    a document stand alone, the search shows it as a hit of its own, until a page carries it."""
+    from visibility import rules
+
+    # Every document public, linked or not (the real rule still decides what pages carry).
+    monkeypatch.setattr(
+        rules,
+        "public_documents",
+        lambda queryset=None: CouncilDocument.objects.all() if queryset is None else queryset,
+    )
+    document = make_document(
+        "Vedtægter", "Vedtægterne nævner kontingent.", collection=council_collection(council)
+    )
+    call_command("search_index", "rebuild", stdout=io.StringIO())
+    (hit,) = api(client, "kontingent")["results"]
+    assert (hit["kind"], hit["title"], hit["attachment"]) == ("document", "Vedtægter", None)
+
+    publish(
+        add(
+            responses,
+            HearingResponsePage(
+                title="Svar om foreningen",
+                slug="foreningen",
+                summary="Rådet svarer.",
+                response="<p>Rådet støtter foreningen.</p>",
+                response_date=datetime.date(2010, 3, 1),
+                consultation_material=[("document", document)],
+            ),
+        )
+    )
+    # Publishing the page queued the document's key too: its own record is gone.
+    (hit,) = api(client, "kontingent")["results"]
+    assert (hit["kind"], hit["attachment"]["title"]) == ("hearing_response", "Vedtægter")
+    call_command("search_index", "check", stdout=io.StringIO())
