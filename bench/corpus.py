@@ -56,7 +56,8 @@ MUNICIPALITIES = [
     "Aalborg", "Aarhus", "Esbjerg", "Herning", "Kolding",
     "Odense", "Randers", "Roskilde", "Vejle", "Viborg",
 ]  # fmt: skip
-# Share of records per kind (documents are attached to hearing responses).
+# Share of items per kind (documents are attached to hearing responses, and indexed as a part of
+# their records: the index holds fewer records than items).
 MIX = [("meeting", 0.45), ("hearing_response", 0.25), ("document", 0.2),
        ("annual_report", 0.05), ("page", 0.05)]  # fmt: skip
 YEARS = range(2007, 2027)

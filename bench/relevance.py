@@ -48,7 +48,9 @@ VENTETID = "/esbjerg/hoeringssvar/budget-misbrugsbehandling-2010/"
 KRISECENTER = "/esbjerg/hoeringssvar/handleplan-vold-i-naere-relationer/"
 BUDGET_MOEDE = "/esbjerg/moeder/2009-11-03/"
 
-# (kind, query, the pages that answer it)
+# (kind, query, the pages that answer it). Every answer is a page, none a document: a document a
+# page links to is found with that page (the hit names it as "Fundet i bilaget …", search.hits), so
+# a query whose words are in an attached PDF is answered by the page that attaches it.
 QUERIES = [
     # The word as the page writes it.
     ("som skrevet", "nødovernatning", [VINTER, VINTER_MOEDE, "/vejle/aarsrapporter/2009/"]),

@@ -15,13 +15,15 @@ from typing import Any, TypeVar
 from django.apps import apps
 from wagtail.models import Page
 
-from search.content import BulkLookups, bulk_lookups, page_text
+from search.content import BulkLookups, bulk_lookups, page_content
 from search.facets import DEFAULT_PAGE_KIND, PAGE_KINDS
-from search.records import MAX_BODY_LENGTH, Record, document_key, page_key
+from search.records import MAX_BODY_LENGTH, Attachment, Record, document_key, page_key
 from visibility.rules import public_documents as rules_public_documents
+from visibility.rules import standalone_documents as rules_standalone_documents
 from visibility.rules import visible
 
 __all__ = [
+    "Attachment",
     "Record",
     "all_records",
     "document_key",
@@ -62,8 +64,16 @@ def public_pages():
 
 
 def public_documents():
-    """Public documents (``visibility.rules``): the only documents the index may hold."""
+    """Public documents (``visibility.rules``): the only documents whose text the index holds
+    (as a page's attachment, or as a hit of their own)."""
     return rules_public_documents()
+
+
+def standalone_documents():
+    """Public documents that no visible page links to (``visibility.rules``): the only
+    documents that are records of their own. Every other public document is found with the
+    pages that link to it, as their attachment."""
+    return rules_standalone_documents()
 
 
 # Facts ------------------------------------------------------------------------------------
@@ -113,12 +123,13 @@ def build_page_record(page: Page, when: date | None = None, year: int | None = N
     """
     council = council_of(page)
     record_date = when or published_on(page)
+    body, attachments = page_content(page)
     return Record(
         key=page_key(page.pk),
         kind=kind_of(page),
         title=page.title,
         url=page.get_url() or page.url_path,
-        body=page_text(page)[:MAX_BODY_LENGTH],
+        body=body[:MAX_BODY_LENGTH],
         council=council.slug if council else "",
         council_label=council.title if council else "",
         municipality=getattr(council, "municipality", "") if council else "",
@@ -126,7 +137,17 @@ def build_page_record(page: Page, when: date | None = None, year: int | None = N
         year=year or (record_date.year if record_date else None),
         target_groups=_target_groups(page),
         summary=_summary(page),
+        attachments=_within(attachments, MAX_BODY_LENGTH),
     )
+
+
+def _within(attachments: list[Attachment], length: int) -> list[Attachment]:
+    """The attachments whose text the body, cut at ``length``, still holds (the last one cut)."""
+    return [
+        Attachment(a.title, a.url, a.start, min(a.end, length))
+        for a in attachments
+        if a.start < length
+    ]
 
 
 def _summary(page: Page) -> str:
@@ -141,7 +162,11 @@ def page_record(page: Page) -> Record:
 
 
 def document_record(document) -> Record:
-    """A document is a hit of its own: its title and the text extracted from the file."""
+    """A standalone document as a hit of its own: its title and the text extracted from the file.
+
+    Only for documents no visible page links to (:func:`standalone_documents`); the others are
+    a part of their pages' records.
+    """
     council = getattr(document, "council", None)
     created = document.created_at
     record_date = created.date() if created else None
@@ -171,7 +196,7 @@ def record_for_key(key: str) -> Record | None:
         page = public_pages().filter(pk=pk).first()
         return page_record(page) if page else None
     if kind == "document":
-        document = public_documents().select_related("council").filter(pk=pk).first()
+        document = standalone_documents().select_related("council").filter(pk=pk).first()
         return document_record(document) if document else None
     return None
 
@@ -189,5 +214,5 @@ def all_records() -> Iterable[Record]:
             yield page_record(page)
     finally:
         bulk_lookups.reset(token)
-    for document in public_documents().select_related("council").iterator(chunk_size=500):
+    for document in standalone_documents().select_related("council").iterator(chunk_size=500):
         yield document_record(document)

@@ -21,6 +21,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from council_pages.readability import html_text
+from search.records import Attachment
 from visibility.rules import public_documents
 
 # Fields that are not prose, skipped when collecting text from inline children.
@@ -123,6 +124,15 @@ _PAGE_BASE_FIELDS = {f.name for f in Page._meta.get_fields()}
 
 def page_text(page: Page) -> str:
     """All readable text of a page's live content, except the title, flattened."""
+    return page_content(page)[0]
+
+
+def page_content(page: Page) -> tuple[str, list[Attachment]]:
+    """The page's text (as :func:`page_text`) and where each linked document's part of it is.
+
+    The page's own text comes first, then each public document it links to: its title and its
+    extracted text, one :class:`~search.records.Attachment` each, with the offsets of that part.
+    """
     parts: list[str] = []
     model = type(page)
     wanted = _search_field_names(model)
@@ -144,10 +154,18 @@ def page_text(page: Page) -> str:
             if isinstance(model_field, models.CharField) and model_field.name.endswith("_id"):
                 continue
             parts.extend(_field_text(child, model_field))
+    body = "\n".join(p for p in parts if p)
+    attachments = []
     for document in linked_documents(page):
-        parts.append(document.title)
-        parts.append(document.extracted_text or "")
-    return "\n".join(p for p in parts if p)
+        part = "\n".join(p for p in (document.title, document.extracted_text or "") if p)
+        if not part:
+            continue
+        if body:
+            body += "\n"
+        start = len(body)
+        body += part
+        attachments.append(Attachment(document.title, document.url, start, len(body)))
+    return body, attachments
 
 
 def _child_objects(obj) -> Iterator[models.Model]:

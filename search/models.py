@@ -23,6 +23,8 @@ class IndexRecord(models.Model):
     council_label = models.CharField(max_length=255, blank=True)
     municipality = models.CharField(max_length=100, blank=True)
     summary = models.TextField(blank=True)  # "Kort fortalt": a hit's description without a match
+    # The documents a page links to and where their text is in the body (search.records.Attachment).
+    attachments = models.JSONField(default=list, blank=True)
     url = models.TextField()
     title = models.TextField()
     body = models.TextField(blank=True)

@@ -12,6 +12,21 @@ from .wordforms import forms_text
 MAX_BODY_LENGTH = 200_000
 
 
+@dataclass(frozen=True)
+class Attachment:
+    """A public document a page links to, carried in the page's record.
+
+    ``start`` and ``end`` are character offsets of the document's title and text inside the
+    record's body, so a hit can tell whether the words were found in the page itself or only in
+    one of its attachments (``search.text.hit_snippet``).
+    """
+
+    title: str
+    url: str
+    start: int
+    end: int
+
+
 @dataclass
 class Record:
     """One searchable item, the same for every backend."""
@@ -28,6 +43,8 @@ class Record:
     year: int | None = None
     target_groups: list[str] = field(default_factory=list)
     summary: str = ""  # the page's "Kort fortalt", the description of a hit without a match
+    # The documents the page links to, in the order their text follows the page's own in body.
+    attachments: list[Attachment] = field(default_factory=list)
 
     @cached_property
     def forms(self) -> str:
@@ -42,6 +59,10 @@ class Record:
         if not self.summary:
             # Records without a summary keep the fingerprint they had before it existed.
             del data["summary"]
+        if not self.attachments:
+            # Likewise for records without attachments: ``search_index check`` then finds only
+            # the pages that carry documents stale after upgrading.
+            del data["attachments"]
         data["date"] = self.date.isoformat() if self.date else None
         raw = json.dumps(data, sort_keys=True, ensure_ascii=False)
         return hashlib.sha256(raw.encode()).hexdigest()[:32]

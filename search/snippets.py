@@ -87,6 +87,11 @@ class _Marker:
         return None
 
 
+def finds(text: str, query: ParsedQuery) -> bool:
+    """True when ``text`` holds a word the snippet would mark for ``query``."""
+    return bool(text) and next(_Marker(query).hits(text), None) is not None
+
+
 def fields_apart(text: str) -> str:
     """The text on one line, its line breaks (between fields and paragraphs) an ellipsis."""
     return FIELD_BREAK.join(" ".join(line.split()) for line in text.splitlines() if line.strip())

@@ -75,13 +75,18 @@ def search_api(request):
         "results": [
             {
                 "title": hit.title,
-                "url": request.build_absolute_uri(hit.url) if hit.url.startswith("/") else hit.url,
+                "url": _absolute(request, hit.url),
                 "kind": hit.kind,
                 "council": hit.council,
                 "municipality": hit.municipality,
                 "date": hit.date.isoformat() if hit.date else None,
                 "snippet": hit.snippet,
                 "outcome": hit.outcome or None,
+                "attachment": (
+                    {"title": hit.attachment.title, "url": _absolute(request, hit.attachment.url)}
+                    if hit.attachment
+                    else None
+                ),
             }
             for hit in (results.hits if results else [])
         ],
@@ -96,6 +101,10 @@ def search_api(request):
     response = JsonResponse(body, json_dumps_params={"ensure_ascii": False})
     response["X-Robots-Tag"] = "noindex"
     return response
+
+
+def _absolute(request, url: str) -> str:
+    return request.build_absolute_uri(url) if url.startswith("/") else url
 
 
 # Link building for the page (kept out of the template) -----------------------------------

@@ -106,18 +106,23 @@ def shared_collections() -> Q:
     return _below(SharedCollection.objects.values_list("collection__path", flat=True))
 
 
-def public_documents(queryset: QuerySet | None = None) -> QuerySet:
-    """The public documents of ``queryset`` (all documents when None): see the module's rule."""
-    Document = get_document_model()
-    documents = Document.objects.all() if queryset is None else queryset
+def _visible_linking_pages() -> QuerySet:
+    """The visible pages that link to the document of the query around it (``OuterRef``)."""
     references = ReferenceIndex.objects.filter(
         base_content_type=ContentType.objects.get_for_model(Page),
-        to_content_type=ContentType.objects.get_for_model(Document),
+        to_content_type=ContentType.objects.get_for_model(get_document_model()),
         to_object_id=Cast(OuterRef(OuterRef("pk")), CharField()),
     ).values(page_id=Cast("object_id", IntegerField()))
     # Pages by their id from the document's references: the database looks up the few pages
     # that link to each document instead of comparing every page's id as text.
-    linking = visible().filter(pk__in=references)
+    return visible().filter(pk__in=references)
+
+
+def public_documents(queryset: QuerySet | None = None) -> QuerySet:
+    """The public documents of ``queryset`` (all documents when None): see the module's rule."""
+    Document = get_document_model()
+    documents = Document.objects.all() if queryset is None else queryset
+    linking = _visible_linking_pages()
     shared = shared_collections()
     own_council = Q(council__isnull=False) & Exists(
         council_pages_of(linking, OuterRef("council__path"))
@@ -137,6 +142,17 @@ def public_documents(queryset: QuerySet | None = None) -> QuerySet:
     # A plain ``pk IN (...)`` keeps the queryset searchable by Wagtail's search backends, which
     # accept only simple filters on indexed fields (API v2's ``?search=``).
     return documents.filter(pk__in=public.values("pk"))
+
+
+def standalone_documents(queryset: QuerySet | None = None) -> QuerySet:
+    """The public documents of ``queryset`` that no visible page links to.
+
+    The search shows a document that a visible page links to under that page, as one of its
+    attachments; only a standalone document is a hit of its own. Under the rule above every
+    public document has a visible page linking to it, so this is empty today; the search asks
+    here all the same, so it stays right if the rule ever lets a document stand alone.
+    """
+    return public_documents(queryset).exclude(Exists(_visible_linking_pages()))
 
 
 def is_public_document(document) -> bool:

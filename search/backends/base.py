@@ -3,6 +3,7 @@
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from typing import NamedTuple
 
 from search.adapters import Record
 from search.facets import FACETS, KIND_LABELS, FacetValue
@@ -40,6 +41,13 @@ class SearchRequest:
         return {name: value for name, value in values if value not in ("", None)}
 
 
+class FoundIn(NamedTuple):
+    """The attachment of a page that a hit's words were found in: its title and the file's URL."""
+
+    title: str
+    url: str
+
+
 @dataclass
 class Hit:
     key: str
@@ -56,6 +64,9 @@ class Hit:
     outcome: str = ""
     outcome_label: str = ""
     title_html: str = ""  # the title, escaped, with the query's words in <mark> (search.service)
+    # Set when the words were found only in one of the page's attachments (``search.hits``):
+    # the snippet is then from that document, shown as "Fundet i bilaget <title>".
+    attachment: FoundIn | None = None
 
     @property
     def kind_label(self) -> str:

@@ -12,26 +12,31 @@ The query mirrors the database backend: items with all the words first (a large 
 bonus), then items with most of them (scores add up per matched word); the title weighs ten
 times the body; recent items win ties. Elasticsearch ORs words by default, so every clause
 states its operator explicitly.
+
+A hit's snippet, and the attachment its words were found in, come from the stored body through
+the same function as the database backend's (``search.hits``): a highlight names no position in
+the body, so it could not tell a page's own text from its attachments' without the body anyway.
 """
 
-import html
 from collections.abc import Iterable
+from dataclasses import asdict
 from datetime import UTC, date, datetime
 
 from elasticsearch import Elasticsearch, NotFoundError, helpers
 from elasticsearch import exceptions as es_exceptions
-from elasticsearch.dsl import Date, Document, Integer, Keyword, Q, Search, Text
+from elasticsearch.dsl import Date, Document, Integer, Keyword, Object, Q, Search, Text
 from elasticsearch.dsl.query import Query
 
 from search.adapters import Record
 from search.facets import FACETS
-from search.snippets import SNIPPET_LENGTH, describe, fields_apart
+from search.hits import attachments_from, hit_text
 from search.text import Term, stem
 from search.wordforms import query_form
 
 from .base import (
     BaseSearchBackend,
     FacetValue,
+    FoundIn,
     Hit,
     SearchBackendError,
     SearchRequest,
@@ -53,6 +58,8 @@ class SearchRecordDocument(Document):
     body = Text(analyzer="danish")
     forms = Text(analyzer="whitespace")
     summary = Keyword(index=False)  # shown, never searched: the body holds its words
+    # Where each linked document's text is in the body: read back, never searched.
+    attachments = Object(enabled=False)
     url = Keyword(index=False)
     council = Keyword()
     council_label = Keyword(index=False)
@@ -72,6 +79,7 @@ class SearchRecordDocument(Document):
             body=record.body,
             forms=record.forms,
             summary=record.summary,
+            attachments=[asdict(a) for a in record.attachments],
             url=record.url,
             council=record.council,
             council_label=record.council_label,
@@ -149,16 +157,10 @@ def build_search(request: SearchRequest, index: str = "udsatteraad") -> Search:
             s = s.sort({"date": {"order": "desc", "missing": "_last"}}, "_score")
         else:
             s = s.sort("_score", {"date": {"order": "desc", "missing": "_last"}})
-        s = s.highlight_options(
-            pre_tags=["<mark>"], post_tags=["</mark>"], encoder="html", require_field_match=False
-        ).highlight(
-            "body",
-            fragment_size=SNIPPET_LENGTH,
-            number_of_fragments=1,
-            no_match_size=SNIPPET_LENGTH,
-        )
     for facet in FACETS:
         s.aggs.bucket(facet.name, "terms", field=facet.es_field, size=FACET_SIZE)
+    # The body is read back for the snippet (search.hits); the word forms never are.
+    s = s.source(excludes=["forms"])
     s = s.extra(track_total_hits=True, from_=request.offset, size=request.page_size)
     return s
 
@@ -262,19 +264,19 @@ class ElasticsearchBackend(BaseSearchBackend):
         try:
             if not self.client.indices.exists_alias(name=self.alias):
                 return results
-            s = build_search(request, self.alias).using(self.client)
-            s = s.source(excludes=["body"]) if not request.query.is_empty else s
-            response = s.execute()
+            response = build_search(request, self.alias).using(self.client).execute()
         except es_exceptions.TransportError as exc:
             raise SearchBackendError(str(exc)) from exc
         results.total = response.to_dict()["hits"]["total"]["value"]
         for hit in response:
-            highlight = getattr(hit.meta, "highlight", None)
-            fragments = getattr(highlight, "body", None) if highlight else None
-            if fragments:
-                snippet = fields_apart(fragments[0])
-            else:
-                snippet = html.escape(fields_apart(getattr(hit, "body", "")[:SNIPPET_LENGTH]))
+            source = hit.to_dict()
+            text, found_in = hit_text(
+                source.get("title", ""),
+                source.get("body", "") or "",
+                source.get("summary", "") or "",
+                attachments_from(source.get("attachments")),
+                request.query,
+            )
             raw_date = getattr(hit, "date", None)
             results.hits.append(
                 Hit(
@@ -286,7 +288,8 @@ class ElasticsearchBackend(BaseSearchBackend):
                     council_label=getattr(hit, "council_label", "") or "",
                     municipality=getattr(hit, "municipality", "") or "",
                     date=_as_date(raw_date),
-                    snippet=describe(snippet, getattr(hit, "summary", "") or ""),
+                    snippet=text,
+                    attachment=FoundIn(found_in.title, found_in.url) if found_in else None,
                 )
             )
         for facet in FACETS:

@@ -5,10 +5,14 @@ import os
 from datetime import date
 
 import pytest
+from django.core.files.base import ContentFile
+from wagtail.models import Collection
 from wagtail.rich_text import RichText
 
 from council_pages.models import CouncilPage, HomePage, MeetingIndexPage, MeetingPage
+from documents.models import CouncilDocument
 from search.adapters import Record
+from tests.documents.files import pdf_with_text
 
 
 def _backend(name):
@@ -68,6 +72,26 @@ def publish(django_capture_on_commit_callbacks):
 @pytest.fixture
 def commit(django_capture_on_commit_callbacks):
     return lambda: django_capture_on_commit_callbacks(execute=True)
+
+
+@pytest.fixture
+def make_document(commit):
+    """A real PDF upload; its text is then stored the way the documents app's task does."""
+
+    def make(title, text, collection=None):
+        document = CouncilDocument(
+            title=title, collection=collection or Collection.get_first_root_node()
+        )
+        document.file.save("bilag.pdf", ContentFile(pdf_with_text(text)), save=False)
+        with commit():
+            document.save()
+        document = CouncilDocument.objects.get(pk=document.pk)
+        with commit():
+            document.extracted_text = text
+            document.save(update_fields=["extracted_text"])
+        return document
+
+    return make
 
 
 @pytest.fixture

@@ -9,6 +9,7 @@ from datetime import date
 import pytest
 
 from search.backends import SearchRequest
+from search.records import Attachment
 from search.text import parse_query
 from tests.search.conftest import record
 
@@ -323,3 +324,38 @@ def test_browsing_without_words_shows_the_summary(backend):
     backend.rebuild(SUMMARY_CORPUS)
     (hit,) = run(backend, "", kind="hearing_response").hits
     assert hit.snippet.startswith("Rådet vil have &lt;flere&gt;")
+
+
+def _with_attachment(n, title, own, attachment_title, attachment_text, **kwargs):
+    part = f"{attachment_title}\n{attachment_text}"
+    body = f"{own}\n{part}"
+    found_in = Attachment(attachment_title, f"/dokumenter/{n}/bilag.pdf", len(own) + 1, len(body))
+    return record(n, title, body, attachments=[found_in], **kwargs)
+
+
+def test_a_word_only_in_an_attachment_names_it_and_a_word_in_the_page_does_not(backend):
+    backend.rebuild(
+        [
+            _with_attachment(
+                51,
+                "Høringssvar om hjemløse",
+                "Rådet vil have flere boliger.",
+                "Kommunens handleplan",
+                "Ventelister til forsorgshjem & <herberger>.",
+                kind="hearing_response",
+            ),
+            record(52, "Referat", "Mødet handlede om boliger."),
+        ]
+    )
+    (hit,) = run(backend, "ventelister").hits
+    assert hit.key == "page:51"
+    assert hit.attachment == ("Kommunens handleplan", "/dokumenter/51/bilag.pdf")
+    assert hit.snippet == (
+        "Kommunens handleplan … <mark>Ventelister</mark> til forsorgshjem &amp; &lt;herberger&gt;."
+    )
+    hits = {h.key: h for h in run(backend, "boliger").hits}
+    assert hits["page:51"].attachment is None
+    assert hits["page:51"].snippet == "Rådet vil have flere <mark>boliger</mark>."
+    assert hits["page:52"].attachment is None
+    # Found in the title: the page's own text (or its summary) describes it, no attachment.
+    assert run(backend, "hjemløse").hits[0].attachment is None

@@ -50,8 +50,11 @@ def test_generate_corpus_builds_a_searchable_index(client, db, word_list):
     build(60, 3, word_list=word_list, log=lambda message: out.write(message + "\n"))
     assert "Søgeindekset bygget" in out.getvalue()
     kinds = set(IndexRecord.objects.values_list("kind", flat=True))
-    assert {"meeting", "hearing_response", "document", "annual_report", "page"} <= kinds
-    assert IndexRecord.objects.filter(kind="document").count() == 12
+    assert {"meeting", "hearing_response", "annual_report", "page"} <= kinds
+    # The documents are attached to hearing responses: found with them, not on their own.
+    assert "document" not in kinds
+    attached = IndexRecord.objects.filter(kind="hearing_response").values_list("attachments")
+    assert sum(len(a) for (a,) in attached) == 12
     assert indexing.check().clean
     body = client.get("/api/search/", {"q": "borgere"}).json()
     assert body["total"] > 0

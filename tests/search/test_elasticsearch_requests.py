@@ -27,7 +27,10 @@ def body(q, **kwargs):
 def test_mapping_uses_the_danish_analyzer_and_keyword_facets():
     mapping = index_body()["mappings"]["properties"]
     assert mapping["title"] == {"type": "text", "analyzer": "danish"}
+    # The body as the database backend has it, attachments' text included; where each
+    # attachment is in it is stored beside, never indexed.
     assert mapping["body"] == {"type": "text", "analyzer": "danish"}
+    assert mapping["attachments"] == {"type": "object", "enabled": False}
     for name in ("council", "kind", "target_groups"):
         assert mapping[name]["type"] == "keyword"
     assert mapping["year"]["type"] == "integer"
@@ -85,7 +88,7 @@ def test_user_syntax_never_reaches_the_engine_as_syntax():
         assert "(" not in text and ":" not in clause.get("multi_match", {}).get("query", "")
 
 
-def test_filters_facets_highlight_and_paging():
+def test_filters_facets_source_and_paging():
     b = body("rådet", council="odense", kind="meeting", year=2009, target_group="unge", page=3)
     assert {"term": {"council": "odense"}} in b["query"]["bool"]["filter"]
     assert {"term": {"kind": "meeting"}} in b["query"]["bool"]["filter"]
@@ -93,8 +96,10 @@ def test_filters_facets_highlight_and_paging():
     assert {"term": {"target_groups": "unge"}} in b["query"]["bool"]["filter"]
     assert set(b["aggs"]) == {"council", "kind", "year", "target_group"}
     assert b["aggs"]["target_group"]["terms"]["field"] == "target_groups"
-    assert b["highlight"]["pre_tags"] == ["<mark>"]
-    assert b["highlight"]["encoder"] == "html"
+    # No highlight: the snippet is made from the body read back (search.hits), as the database
+    # backend makes it; the word forms are never read back.
+    assert "highlight" not in b
+    assert b["_source"] == {"excludes": ["forms"]}
     assert b["from"] == 40
     assert b["size"] == 20
     assert b["track_total_hits"] is True
@@ -106,32 +111,57 @@ def test_sort_by_date_and_browsing():
     assert browse["query"] == {"bool": {"filter": [{"term": {"council": "odense"}}]}}
 
 
-def _es_hit(key, highlight, summary=""):
-    source = {"key": key, "title": key, "url": f"/{key}/", "kind": "hearing_response"}
+def _es_hit(key, title, body, summary="", attachments=()):
+    source = {"key": key, "title": title, "url": f"/{key}/", "kind": "hearing_response"}
+    source.update(body=body, attachments=list(attachments))
     if summary:
         source["summary"] = summary
-    return {"_id": key, "_source": source, "highlight": {"body": [highlight]}}
+    return {"_id": key, "_source": source}
 
 
-def test_hits_are_described_like_the_database_backend(monkeypatch):
-    """A marked highlight wins; without one the summary, escaped; without a summary the text."""
+def _search(monkeypatch, q, *hits):
     backend = ElasticsearchBackend({"URL": "http://127.0.0.1:9"})
     monkeypatch.setattr(backend.client.indices, "exists_alias", lambda **kwargs: True)
     raw = {
-        "hits": {
-            "total": {"value": 3},
-            "hits": [
-                _es_hit("page:1", "Rådet skriver om åbningstider", summary="Mere <plads> & ro."),
-                _es_hit("page:2", "Om <mark>åbningstider</mark>", summary="Mere plads."),
-                _es_hit("page:3", "Mødet handlede om åbningstider."),
-            ],
-        },
+        "hits": {"total": {"value": len(hits)}, "hits": list(hits)},
         "aggregations": {facet.name: {"buckets": []} for facet in FACETS},
     }
     monkeypatch.setattr(Search, "execute", lambda self: Response(self, raw))
-    hits = backend.search(SearchRequest(query=parse_query("varmestuer"))).hits
+    return backend.search(SearchRequest(query=parse_query(q))).hits
+
+
+def test_hits_are_described_like_the_database_backend(monkeypatch):
+    """A marked match wins; without one the summary, escaped; without a summary the text."""
+    hits = _search(
+        monkeypatch,
+        "varmestuer",
+        _es_hit("page:1", "Varmestuer", "Rådet skriver om åbningstider", "Mere <plads> & ro."),
+        _es_hit("page:2", "Om tider", "Om varmestuer & åbningstider", summary="Mere plads."),
+        _es_hit("page:3", "Varmestuer", "Mødet handlede om åbningstider."),
+    )
     assert [hit.snippet for hit in hits] == [
         "Mere &lt;plads&gt; &amp; ro.",
-        "Om <mark>åbningstider</mark>",
+        "Om <mark>varmestuer</mark> &amp; åbningstider",
         "Mødet handlede om åbningstider.",
     ]
+    assert [hit.attachment for hit in hits] == [None, None, None]
+
+
+def test_a_word_only_in_an_attachment_names_it_as_the_database_backend_does(monkeypatch):
+    own = "Rådet vil have flere boliger."
+    attachment = "Kommunens plan & bilag\nVentelister til forsorgshjem."
+    body = own + "\n" + attachment
+    span = {"title": "Kommunens plan & bilag", "url": "/dokumenter/7/plan.pdf"}
+    span.update(start=len(own) + 1, end=len(body))
+    (in_attachment,) = _search(
+        monkeypatch, "ventelister", _es_hit("page:1", "Svar", body, attachments=[span])
+    )
+    assert in_attachment.attachment == ("Kommunens plan & bilag", "/dokumenter/7/plan.pdf")
+    assert in_attachment.snippet == (
+        "Kommunens plan &amp; bilag … <mark>Ventelister</mark> til forsorgshjem."
+    )
+    (in_page,) = _search(
+        monkeypatch, "boliger", _es_hit("page:1", "Svar", body, attachments=[span])
+    )
+    assert in_page.attachment is None
+    assert in_page.snippet == "Rådet vil have flere <mark>boliger</mark>."

@@ -1,11 +1,16 @@
-"""&, <, > and quotes in titles and text come out escaped exactly once: page, API and feeds."""
+"""&, <, > and quotes in titles and text come out escaped exactly once: page, API and feeds,
+and in the name of the attachment a hit was found in."""
 
 import io
 
 import feedparser
 import pytest
+from django.core.files.base import ContentFile
 from django.core.management import call_command
 
+from documents.collections import council_collection
+from documents.models import CouncilDocument
+from tests.documents.files import pdf_with_text
 from tests.factories import CouncilPageFactory
 from tests.factories_publications import (
     HearingResponseIndexPageFactory,
@@ -16,14 +21,25 @@ TITLE = 'Boliger & "tryghed" <nu>'
 SUMMARY = "Rådet siger ja & nej til <skæve> boliger."
 # As the rich-text editor stores it: the entities escaped in the HTML.
 RESPONSE = "<p>Rådet vil have skæve boliger &amp; et &quot;trygt&quot; sted &lt;nu&gt;.</p>"
+ATTACHMENT = "Bilag & \"plan\" <ny> 'A'"
+ATTACHMENT_TEXT = 'Planen om <ventelister> & "køer".'
 
 
 @pytest.fixture
 def response(db):
     council = CouncilPageFactory(slug="odense", title="Rådet i Odense")
     index = HearingResponseIndexPageFactory(parent=council)
+    document = CouncilDocument(title=ATTACHMENT, collection=council_collection(council))
+    document.file.save("plan.pdf", ContentFile(pdf_with_text(ATTACHMENT_TEXT)), save=False)
+    document.extracted_text = ATTACHMENT_TEXT
+    document.save()
     page = HearingResponsePageFactory(
-        parent=index, title=TITLE, summary=SUMMARY, response=RESPONSE, slug="boliger"
+        parent=index,
+        title=TITLE,
+        summary=SUMMARY,
+        response=RESPONSE,
+        slug="boliger",
+        consultation_material=[("document", document)],
     )
     call_command("search_index", "rebuild", stdout=io.StringIO())
     return page
@@ -66,3 +82,21 @@ def test_the_feeds_carry_the_text_once_escaped(client, response):
 def test_a_match_in_the_title_is_marked_and_the_title_escaped_once(client, response):
     html = client.get("/soeg/", {"q": "tryghed"}).content.decode()
     assert "Boliger &amp; &quot;<mark>tryghed</mark>&quot; &lt;nu&gt;" in html
+
+
+@pytest.mark.django_db
+def test_the_attachment_a_hit_was_found_in_is_escaped_once(client, response):
+    url = CouncilDocument.objects.get().url
+    html = client.get("/soeg/", {"q": "ventelister"}).content.decode()
+    assert (
+        f'Fundet i bilaget <a href="{url}">'
+        "Bilag &amp; &quot;plan&quot; &lt;ny&gt; &#x27;A&#x27;</a>"
+    ) in html
+    assert "<mark>ventelister</mark>&gt; &amp; &quot;køer&quot;." in html
+    assert "&amp;amp;" not in html and "&amp;lt;" not in html and "<ny>" not in html
+    hit = client.get("/api/search/", {"q": "ventelister"}).json()["results"][0]
+    assert hit["attachment"] == {"title": ATTACHMENT, "url": f"http://testserver{url}"}
+    assert hit["snippet"] == (
+        "Bilag &amp; &quot;plan&quot; &lt;ny&gt; &#x27;A&#x27; … "
+        "Planen om &lt;<mark>ventelister</mark>&gt; &amp; &quot;køer&quot;."
+    )

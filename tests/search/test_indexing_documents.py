@@ -1,13 +1,13 @@
-"""The index follows documents and survives its backend: a document is found once a public page
-links to it and never from a private collection; a publish succeeds while the backend is down,
-and the check, repair and rebuild commands bring the index back in step.
+"""The index follows documents and survives its backend: a document's text is found with the
+public page that links to it (as its attachment) and never from a private collection; a publish
+succeeds while the backend is down, and the check, repair and rebuild commands bring the index
+back in step.
 """
 
 import datetime
 import io
 
 import pytest
-from django.core.files.base import ContentFile
 from django.core.management import call_command
 from wagtail.models import Collection, CollectionViewRestriction
 from wagtail.rich_text import RichText
@@ -19,36 +19,14 @@ from council_pages.models import (
     StandardPage,
 )
 from documents.collections import council_collection
-from documents.models import CouncilDocument
 from search import indexing
 from search.backends.database import DatabaseBackend
 from search.models import IndexQueue
-from tests.documents.files import pdf_with_text
 
 from .conftest import add, api, titles
 
 
-@pytest.fixture
-def make_document(commit):
-    """A real PDF upload; its text is then stored the way the documents app's task does."""
-
-    def make(title, text, collection=None):
-        document = CouncilDocument(
-            title=title, collection=collection or Collection.get_first_root_node()
-        )
-        document.file.save("bilag.pdf", ContentFile(pdf_with_text(text)), save=False)
-        with commit():
-            document.save()
-        document = CouncilDocument.objects.get(pk=document.pk)
-        with commit():
-            document.extracted_text = text
-            document.save(update_fields=["extracted_text"])
-        return document
-
-    return make
-
-
-def test_document_is_a_hit_of_its_own_and_searchable_with_its_page(
+def test_document_is_searchable_with_its_page_as_its_attachment(
     client, home, publish, commit, make_document
 ):
     document = make_document("Bilag om væresteder", "Væresteder har åbent om natten.")
@@ -65,13 +43,15 @@ def test_document_is_a_hit_of_its_own_and_searchable_with_its_page(
         )
     )
     body = api(client, "natten")
-    assert sorted(r["kind"] for r in body["results"]) == ["document", "page"]
-    # Changing the file's text reaches both records.
+    # The page is the one hit, found in its attachment; the document is no hit of its own.
+    assert [(r["kind"], r["title"]) for r in body["results"]] == [("page", "Væresteder i byen")]
+    assert body["results"][0]["attachment"]["title"] == "Bilag om væresteder"
+    # Changing the file's text reaches the page's record.
     with commit():
         document.extracted_text = "Væresteder har åbent om morgenen."
         document.save(update_fields=["extracted_text"])
     assert api(client, "natten")["total"] == 0
-    assert api(client, "morgenen")["total"] == 2
+    assert api(client, "morgenen")["total"] == 1
     # Unpublishing the only page that links it makes the document private again.
     with commit():
         page.unpublish()
@@ -88,10 +68,11 @@ def test_documents_in_private_collections_never_appear(
         add(home, StandardPage(title="Side med bilag", slug="bilag", body=[("document", document)]))
     )
     assert api(client, "pindsvin")["total"] == 0
-    # Making the collection public lets both the document and the page carry the text.
+    # Making the collection public lets the page carry the text, as its attachment.
     with commit():
         CollectionViewRestriction.objects.filter(collection=private).delete()
-    assert api(client, "pindsvin")["total"] == 2
+    (hit,) = api(client, "pindsvin")["results"]
+    assert (hit["title"], hit["attachment"]["title"]) == ("Side med bilag", "Fortroligt bilag")
 
 
 def test_publishing_succeeds_when_the_backend_is_down_and_the_index_catches_up(
@@ -198,11 +179,10 @@ def test_rules_and_annual_reports_are_found_with_their_kind_year_and_attachment(
     assert report["kind"] == "annual_report"
     assert body["facets"]["year"] == [{"value": "2009", "label": "2009", "count": 1}]
     assert titles(client, "åbningstider") == ["Årsrapport 2009"]
-    # The attached PDF's text is found with the report, and the PDF on its own.
-    assert sorted(r["kind"] for r in api(client, "fisketur")["results"]) == [
-        "annual_report",
-        "document",
-    ]
+    # The attached PDF's text is found with the report, which names it; the PDF is no hit.
+    (report,) = api(client, "fisketur")["results"]
+    assert report["kind"] == "annual_report"
+    assert report["attachment"]["title"] == "Årsrapport 2009 (pdf)"
     # The council page itself is a `council` hit; index pages are plain `page` hits.
     assert titles(client, "socialt udsatte", kind="council") == [council.title]
     assert titles(client, "årsrapporter", kind="page") == ["Årsrapporter"]

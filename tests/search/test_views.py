@@ -65,7 +65,9 @@ def test_api_answers_in_the_documented_shape(client, indexed):
         "date",
         "snippet",
         "outcome",
+        "attachment",
     }
+    assert first["attachment"] is None
     assert first["title"] == "Høringssvar om hjemløse"  # all words before most words
     assert first["council"] == "odense"
     assert first["municipality"] == "Odense"

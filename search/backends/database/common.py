@@ -10,19 +10,21 @@ vendor when the backend is built.
 # ruff: noqa: S608
 
 from collections.abc import Iterable, Sequence
+from dataclasses import asdict
 
 from django.core.exceptions import ImproperlyConfigured
 from django.db import DatabaseError, connection, transaction
 
 from search.adapters import Record
 from search.facets import FACETS, Facet
+from search.hits import attachments_from, hit_text
 from search.models import IndexRecord, IndexRecordTargetGroup
-from search.snippets import describe, snippet
 from search.text import ParsedQuery, Term
 
 from ..base import (
     BaseSearchBackend,
     FacetValue,
+    FoundIn,
     Hit,
     SearchBackendError,
     SearchRequest,
@@ -137,6 +139,7 @@ class DatabaseBackend(BaseSearchBackend):
             "body": record.body,
             "forms": record.forms,
             "summary": record.summary,
+            "attachments": [asdict(a) for a in record.attachments],
             "url": record.url,
             "council": record.council,
             "council_label": record.council_label,
@@ -259,6 +262,9 @@ class DatabaseBackend(BaseSearchBackend):
         hits = []
         for pk in ids:
             r = rows[pk]
+            text, found_in = hit_text(
+                r.title, r.body, r.summary, attachments_from(r.attachments), query
+            )
             hits.append(
                 Hit(
                     key=r.key,
@@ -269,7 +275,8 @@ class DatabaseBackend(BaseSearchBackend):
                     council_label=r.council_label,
                     municipality=r.municipality,
                     date=r.date,
-                    snippet=describe(snippet(r.body, query), r.summary),
+                    snippet=text,
+                    attachment=FoundIn(found_in.title, found_in.url) if found_in else None,
                 )
             )
         return hits
