@@ -31,9 +31,6 @@ def _candidate_pattern(candidates: tuple[str, ...], flags: int = 0) -> re.Patter
     return re.compile(alternatives, flags)
 
 
-_WORD_REST = re.compile(r"[^\W_]*")
-
-
 class _Marker:
     """Finds the words of a text that match the query, each with the query word it matches."""
 
@@ -68,7 +65,9 @@ class _Marker:
             start = found.start()
             while start > 0 and lowered[start - 1].isalnum():
                 start -= 1
-            end = _WORD_REST.match(lowered, found.end()).end()
+            end = found.end()
+            while end < len(lowered) and lowered[end].isalnum():
+                end += 1
             which = self._which(lowered[start:end].lower())
             if which is not None:
                 yield start, end, which
