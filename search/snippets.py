@@ -146,6 +146,8 @@ def snippet(body: str, query: ParsedQuery, length: int = SNIPPET_LENGTH) -> str:
         cut = window.rfind(" ", 0, length)
         window = window[: cut if cut > 0 else length]
         more = True
+    if more:  # one ellipsis at the end, not a field break's and the cut's
+        window = window.removesuffix(FIELD_BREAK.rstrip())
     parts, pos = [], 0
     for a, b, _ in marker.hits(window):
         parts.append(html.escape(window[pos:a]))

@@ -58,3 +58,12 @@ def test_a_word_that_only_contains_the_query_word_is_not_marked(database):
     found = hit(database, "rådet").snippet
     assert "<mark>rådet</mark>" in found
     assert "<mark>Rådgivningen</mark>" not in found
+
+
+def test_a_cut_at_a_field_break_ends_in_one_ellipsis(database):
+    first = "Fisketur " + "med rådet " * 22 + "og mere"  # the cut falls just after its break
+    assert len(first) == 236
+    database.rebuild([record(1, "Referat", first + "\nNæste punkt om boliger.\n" + FILLER)])
+    found = hit(database, "fisketur").snippet
+    assert found.endswith("og mere …")
+    assert "… …" not in found
