@@ -15,8 +15,10 @@ from django.db.models.functions import Cast
 from rest_framework.renderers import JSONRenderer
 from wagtail.api.v2.filters import SearchFilter
 from wagtail.api.v2.router import WagtailAPIRouter
+from wagtail.api.v2.serializers import TagsField
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
+from wagtail.documents.api.v2.serializers import DocumentSerializer
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images import get_image_model
 from wagtail.images.api.v2.views import ImagesAPIViewSet
@@ -120,13 +122,28 @@ class PublicPagesAPIViewSet(OpenDataMixin, PagesAPIViewSet):
         return visible(super().get_base_queryset())
 
 
+class PrefetchedTagsField(TagsField):
+    """A document's tags from the list's prefetched tags: Wagtail's field asks the database
+    again for every document (``order_by`` there bypasses the prefetch)."""
+
+    def to_representation(self, value):
+        return sorted(tag.name for tag in value.all())
+
+
+class PublicDocumentSerializer(DocumentSerializer):
+    def build_property_field(self, field_name, model_class):
+        field_class, kwargs = super().build_property_field(field_name, model_class)
+        return (PrefetchedTagsField if field_class is TagsField else field_class), kwargs
+
+
 class PublicDocumentsAPIViewSet(OpenDataMixin, DocumentsAPIViewSet):
     """Documents a member of the public may download (``visibility.rules``)."""
 
+    base_serializer_class = PublicDocumentSerializer
     filter_backends = with_plain_search(DocumentsAPIViewSet.filter_backends)
 
     def get_queryset(self):
-        return super().get_queryset().public()
+        return super().get_queryset().public().prefetch_related("tags")
 
 
 def images_used_on_public_pages(queryset):

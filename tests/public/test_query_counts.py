@@ -18,6 +18,7 @@ from tests.factories_publications import (
     MeetingIndexPageFactory,
     MeetingPageFactory,
 )
+from tests.public.conftest import make_document, with_document
 
 URLS = [
     "/odense/",
@@ -36,6 +37,7 @@ URLS = [
     "/sitemap-raad.odense.moeder.xml",
     "/api/v2/pages/",
     "/api/v2/pages/?type=council_pages.MeetingPage",
+    "/api/v2/documents/",
 ]
 
 
@@ -49,7 +51,8 @@ class Site:
         self.day = 0
 
     def add(self, n: int) -> None:
-        """``n`` more meetings and responses in Odense, another council, a standard page."""
+        """``n`` more meetings and responses in Odense, another council, a standard page with a
+        tagged document."""
         for _ in range(n):
             self.day += 1
             day = datetime.date(2010, 1, 1) + datetime.timedelta(days=self.day)
@@ -59,7 +62,9 @@ class Site:
             )
         other = CouncilPageFactory()
         MeetingPageFactory(parent=MeetingIndexPageFactory(parent=other))
-        StandardPageFactory()
+        document = make_document(f"Bilag {self.day}")
+        document.tags.add("bilag", f"dag-{self.day}")
+        with_document(StandardPageFactory(), document)
 
 
 def queries(client, url) -> int:
