@@ -1,7 +1,8 @@
-"""Snippets in the database backends: the best passage, and the words as the index matched them.
+"""Snippets: the best passage, and the words as the index matched them.
 
-Elasticsearch writes its own highlights (its fragment scoring finds the best passage too), so
-these run on the database backend of the suite (SQLite or PostgreSQL).
+Every backend makes its snippets with ``search.snippets`` from the stored body (Elasticsearch
+too); these run on the database backend of the suite (SQLite or PostgreSQL), whose word forms
+decide what matched.
 """
 
 import pytest
