@@ -18,7 +18,7 @@ class Attachment:
 
     ``start`` and ``end`` are character offsets of the document's title and text inside the
     record's body, so a hit can tell whether the words were found in the page itself or only in
-    one of its attachments (``search.text.hit_snippet``).
+    one of its attachments (``search.hits.hit_text``).
     """
 
     title: str

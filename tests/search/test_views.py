@@ -11,8 +11,12 @@ from hypothesis import strategies as st
 
 from search import spelling
 from search.backends import get_backend
+from search.records import Attachment
 from search.text import MAX_QUERY_LENGTH, MAX_TERMS, parse_query
 from tests.search.conftest import record
+
+OWN_TEXT = "Dagsorden for temadagen."
+ATTACHMENT_TEXT = 'Bilag <1> & "plan"\nDe skæve huse får et værested & en café.'
 
 
 @pytest.fixture
@@ -38,6 +42,20 @@ def indexed(db):
                     record(n, f"Referat {n}", "Mødet drøftede boliger.", kind="meeting", year=2009)
                     for n in range(2, 26)
                 ],
+                # A page whose words the nasty queries may find in its attachment only.
+                record(
+                    26,
+                    "Temadag",
+                    OWN_TEXT + "\n" + ATTACHMENT_TEXT,
+                    attachments=[
+                        Attachment(
+                            'Bilag <1> & "plan"',
+                            "/dokumenter/9/bilag.pdf",
+                            len(OWN_TEXT) + 1,
+                            len(OWN_TEXT) + 1 + len(ATTACHMENT_TEXT),
+                        )
+                    ],
+                ),
             ],
             words,
         )
@@ -180,6 +198,8 @@ NASTY = st.one_of(
     st.just('"møde'),
     # Misspellings: the search for a suggestion runs too.
     st.sampled_from(["hjemlse", "boligr", "refrat -boliger", "høringsvr 2010", "drøftde*"]),
+    # Found in an attachment only: the snippet and "Fundet i bilaget" come from its text.
+    st.sampled_from(["skæve", "værested -huse", "skæv*", '"skæve huse"', "café temadag"]),
     st.builds(
         lambda a, b: f"{a}{b}", st.sampled_from(["bolig", "hjeml", "mød"]), st.text(max_size=4)
     ),
@@ -221,3 +241,9 @@ def test_results_link_to_the_filters(client, indexed):
 def test_no_filter_link_without_results(client, indexed):
     soup = BeautifulSoup(client.get("/soeg/", {"q": "cykelsti"}).content, "html.parser")
     assert soup.select_one(".search-to-facets") is None
+
+
+def test_a_word_only_in_an_attachment_names_it_once_escaped(client, indexed):
+    (hit,) = client.get("/api/search/", {"q": "skæve"}).json()["results"]
+    assert hit["attachment"]["title"] == 'Bilag <1> & "plan"'
+    assert "<mark>skæve</mark>" in hit["snippet"] and "&amp;" in hit["snippet"]
