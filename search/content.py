@@ -122,13 +122,9 @@ def _search_field_names(model) -> set[str]:
 _PAGE_BASE_FIELDS = {f.name for f in Page._meta.get_fields()}
 
 
-def page_text(page: Page) -> str:
-    """All readable text of a page's live content, except the title, flattened."""
-    return page_content(page)[0]
-
-
 def page_content(page: Page) -> tuple[str, list[Attachment]]:
-    """The page's text (as :func:`page_text`) and where each linked document's part of it is.
+    """All readable text of a page's live content, except the title, flattened; and where each
+    linked document's part of it is.
 
     The page's own text comes first, then each public document it links to: its title and its
     extracted text, one :class:`~search.records.Attachment` each, with the offsets of that part.
