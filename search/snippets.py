@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Iterator
 from functools import lru_cache
 
-from .text import ParsedQuery, stem
+from .text import ParsedQuery, Term, stem
 from .wordforms import query_form, word_forms
 
 SNIPPET_LENGTH = 240
@@ -32,13 +32,17 @@ def _candidate_pattern(candidates: tuple[str, ...], flags: int = 0) -> re.Patter
 
 
 class _Marker:
-    """Finds the words of a text that match the query, each with the query word it matches."""
+    """Finds the words of a text that match the query, each with the query word it matches.
 
-    def __init__(self, query: ParsedQuery):
+    Made once per query (:func:`_marker`) and read only: a results page asks it of every hit's
+    title, own text and attachments.
+    """
+
+    def __init__(self, terms: tuple[Term, ...]):
         self.stems: dict[str, int] = {}
         self.prefixes: dict[str, int] = {}
         self.forms: dict[str, int] = {}
-        for i, term in enumerate(query.positive):
+        for i, term in enumerate(terms):
             if term.prefix:
                 self.prefixes[term.stems[-1]] = i
                 self.stems.update((s, i) for s in term.stems[:-1])
@@ -47,7 +51,7 @@ class _Marker:
             form = None if term.phrase else query_form(term.words[0])
             if form:
                 self.forms[form] = i
-        self.words = len(query.positive)
+        self.words = len(terms)
         candidates = {*self.stems, *self.prefixes, *self.forms}
         self.candidates = tuple(sorted(candidates))
 
@@ -86,9 +90,14 @@ class _Marker:
         return None
 
 
+@lru_cache(maxsize=256)
+def _marker(terms: tuple[Term, ...]) -> _Marker:
+    return _Marker(terms)
+
+
 def finds(text: str, query: ParsedQuery) -> bool:
     """True when ``text`` holds a word the snippet would mark for ``query``."""
-    return bool(text) and next(_Marker(query).hits(text), None) is not None
+    return bool(text) and next(_marker(tuple(query.positive)).hits(text), None) is not None
 
 
 def fields_apart(text: str) -> str:
@@ -135,7 +144,7 @@ def snippet(body: str, query: ParsedQuery, length: int = SNIPPET_LENGTH) -> str:
     """
     if not body:
         return ""
-    marker = _Marker(query)
+    marker = _marker(tuple(query.positive))
     start = 0
     first = _best_hit(body, marker, length)
     if first is not None and first > length // 3:
