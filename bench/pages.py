@@ -289,6 +289,7 @@ def sample_paths() -> list[tuple[str, str | None]]:
         ("council /rss/", f"/{slug}/rss/"),
         ("council /hoeringssvar/atom/", f"/{slug}/hoeringssvar/atom/"),
         ("/moeder/kalender.ics", "/moeder/kalender.ics"),
+        ("/moeder/kalender.ics ?aar=2015", "/moeder/kalender.ics?aar=2015"),
         ("council kalender.ics", f"/{slug}/moeder/kalender.ics"),
         ("council kalender.ics ?aar=2015", f"/{slug}/moeder/kalender.ics?aar=2015"),
         ("robots.txt", "/robots.txt"),

@@ -1,5 +1,6 @@
-"""Calendars cover twelve months back and everything ahead, or one year; repeated requests for
-feeds, calendars and the sitemap get 304 Not Modified until something public changes."""
+"""Calendars cover twelve months back (nationally: last month) and everything ahead, or one year;
+repeated requests for feeds, calendars and the sitemap get 304 Not Modified until something public
+changes."""
 
 import datetime
 
@@ -24,6 +25,7 @@ def meetings(db):
         "index": index,
         "old": meeting("Gammelt møde", today - datetime.timedelta(days=400)),
         "recent": meeting("Nyligt møde", today - datetime.timedelta(days=300)),
+        "last_month": meeting("Møde for nylig", today - datetime.timedelta(days=20)),
         "ahead": meeting("Kommende møde", today + datetime.timedelta(days=30)),
         "far_ahead": meeting("Møde om to år", today + datetime.timedelta(days=730)),
         "year": meeting("Møde for tre år siden", datetime.date(today.year - 3, 6, 15)),
@@ -37,9 +39,23 @@ def titles(client, url):
     return {str(event["summary"]).split(": ", 1)[1] for event in calendar.walk("VEVENT")}
 
 
-@pytest.mark.parametrize("url", ["/odense/moeder/kalender.ics", "/moeder/kalender.ics"])
-def test_by_default_a_calendar_holds_twelve_months_back_and_everything_ahead(client, meetings, url):
-    assert titles(client, url) == {"Nyligt møde", "Kommende møde", "Møde om to år"}
+def test_by_default_a_council_calendar_holds_twelve_months_back_and_everything_ahead(
+    client, meetings
+):
+    assert titles(client, "/odense/moeder/kalender.ics") == {
+        "Nyligt møde",
+        "Møde for nylig",
+        "Kommende møde",
+        "Møde om to år",
+    }
+
+
+def test_by_default_the_national_calendar_holds_last_month_and_everything_ahead(client, meetings):
+    assert titles(client, "/moeder/kalender.ics") == {
+        "Møde for nylig",
+        "Kommende møde",
+        "Møde om to år",
+    }
 
 
 def test_aar_gives_one_year(client, meetings):
