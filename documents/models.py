@@ -109,9 +109,9 @@ ACCESSIBILITY_PROBLEMS = {
 class CouncilDocumentQuerySet(DocumentQuerySet):
     """Document queries; ``public()`` is the one other apps use for what the public may see."""
 
-    def public(self):
+    def public(self, *, searchable: bool = True):
         """Documents anyone may download: see ``visibility.rules`` for the rule."""
-        return public_documents(self)
+        return public_documents(self, searchable=searchable)
 
     def update(self, **kwargs):
         # Moving documents in bulk (Wagtail's "add to collection") must move their council too.

@@ -13,10 +13,11 @@ from django.core.exceptions import ValidationError
 from django.db.models import CharField, IntegerField
 from django.db.models.functions import Cast
 from rest_framework.renderers import JSONRenderer
+from wagtail.api.querysets import get_public_pages_queryset
 from wagtail.api.v2.filters import SearchFilter
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.serializers import TagsField
-from wagtail.api.v2.utils import BadRequestError
+from wagtail.api.v2.utils import BadRequestError, page_models_from_string
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.serializers import DocumentSerializer
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
@@ -121,6 +122,21 @@ class PublicPagesAPIViewSet(OpenDataMixin, PagesAPIViewSet):
     def get_base_queryset(self):
         return visible(super().get_base_queryset())
 
+    def get_queryset(self):
+        # ``?type=`` naming one page type: the rule applied to that model's pages directly.
+        # Wagtail's ``pk IN (every visible page)`` made SQLite collect all of them before it
+        # read the first 20 (105 of 188 ms at 100,000 records).
+        try:
+            models = page_models_from_string(self.request.GET.get("type", "")) or ()
+        except (LookupError, ValueError):
+            models = ()  # no type, or a bad one: Wagtail's own answer, below
+        if len(models) != 1:
+            return super().get_queryset()
+        try:
+            return visible(get_public_pages_queryset(self.request, models[0]))
+        except ValueError as error:
+            raise BadRequestError(str(error)) from error
+
 
 class PrefetchedTagsField(TagsField):
     """A document's tags from the list's prefetched tags: Wagtail's field asks the database
@@ -143,7 +159,10 @@ class PublicDocumentsAPIViewSet(OpenDataMixin, DocumentsAPIViewSet):
     filter_backends = with_plain_search(DocumentsAPIViewSet.filter_backends)
 
     def get_queryset(self):
-        return super().get_queryset().public().prefetch_related("tags")
+        # The searchable form only for ``?search=``: the plain list reads its first page of
+        # documents in order and stops.
+        searchable = "search" in self.request.GET
+        return super().get_queryset().public(searchable=searchable).prefetch_related("tags")
 
 
 def images_used_on_public_pages(queryset):
