@@ -46,5 +46,7 @@ class HomePage(BasePage):
         return (
             visible(CouncilPage.objects.child_of(self))
             .order_by("municipality")
-            .prefetch_related("tagged_target_groups__tag")
+            # The manager the template reads (``target_groups.all``); prefetching the through
+            # model left it asking once per council.
+            .prefetch_related("target_groups")
         )
