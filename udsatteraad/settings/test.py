@@ -1,8 +1,18 @@
 """Test settings: fast hashing, in-memory e-mail, SQLite unless DATABASE_URL says otherwise."""
 
+import atexit
+import shutil
 import tempfile
 
 from .base import *  # noqa: F403
+
+
+def _throwaway_dir(prefix: str) -> str:
+    """A temporary folder for this test process, removed when the process ends."""
+    path = tempfile.mkdtemp(prefix=prefix)
+    atexit.register(shutil.rmtree, path, ignore_errors=True)
+    return path
+
 
 SECRET_KEY = "test-only-secret-key"  # noqa: S105
 DEBUG = False
@@ -14,7 +24,7 @@ if not os.environ.get("DATABASE_URL"):  # noqa: F405
     # A file, not Django's default in-memory test database: the browser tests' live server
     # then gives each request thread its own connection (and its own transaction), as in
     # production, instead of sharing one connection between concurrent requests.
-    _test_db_dir = tempfile.mkdtemp(prefix="udsatteraad-test-db-")
+    _test_db_dir = _throwaway_dir("udsatteraad-test-db-")
     DATABASES = {
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
@@ -28,5 +38,5 @@ STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }
 # Every test run writes uploads to its own throwaway folder.
-MEDIA_ROOT = tempfile.mkdtemp(prefix="udsatteraad-test-media-")
-STATIC_ROOT = tempfile.mkdtemp(prefix="udsatteraad-test-static-")
+MEDIA_ROOT = _throwaway_dir("udsatteraad-test-media-")
+STATIC_ROOT = _throwaway_dir("udsatteraad-test-static-")
