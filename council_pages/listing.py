@@ -1,6 +1,7 @@
 """Helpers for the public index pages: validated GET filters and safe pagination."""
 
 from django.core.paginator import Paginator
+from django.db.models import QuerySet
 
 PAGE_SIZE = 10
 
@@ -16,9 +17,30 @@ def children(model, page):
     return model.objects.filter(depth=page.depth + 1, path__range=(low, high))
 
 
+class IdsFirstPaginator(Paginator):
+    """Finds a page's ids first, then reads those rows only.
+
+    The database sorts and skips small rows (an id and the ordering columns), not whole pages
+    with their text: page 50 of a council's hearing responses sorted 4,500 rows with the
+    response text before.
+    """
+
+    def page(self, number):
+        if not isinstance(self.object_list, QuerySet):
+            return super().page(number)
+        number = self.validate_number(number)
+        bottom = (number - 1) * self.per_page
+        top = bottom + self.per_page
+        if top + self.orphans >= self.count:
+            top = self.count
+        ids = list(self.object_list.values_list("pk", flat=True)[bottom:top])
+        rows = self.object_list.in_bulk(ids)
+        return self._get_page([rows[pk] for pk in ids if pk in rows], number, self)
+
+
 def paginate(request, queryset, per_page: int = PAGE_SIZE):
     """One page of ``queryset``; a missing, bad or too large ``?side=`` never raises."""
-    return Paginator(queryset, per_page).get_page(request.GET.get("side"))
+    return IdsFirstPaginator(queryset, per_page).get_page(request.GET.get("side"))
 
 
 def choice_param(request, name: str, allowed) -> str:

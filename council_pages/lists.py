@@ -7,6 +7,7 @@ that matches no choice is ignored (the list shows everything), never an error pa
 
 from django import forms
 from django.db.models import Q
+from django.db.models.functions import ExtractYear
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -62,8 +63,29 @@ def year_choices(years) -> list:
     return [("", _("Alle år"))] + [(str(y), str(y)) for y in sorted(set(years), reverse=True)]
 
 
+class Year(ExtractYear):
+    """The year of a date, computed by the database itself.
+
+    Django's ``ExtractYear`` and ``QuerySet.dates()`` call a Python function for every row on
+    SQLite: 43 ms for the years of a council's 4,500 hearing responses. SQLite stores a date as
+    ``YYYY-MM-DD`` text, so its year is the first four characters.
+    """
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        sql, params = compiler.compile(self.lhs)
+        return f"CAST(substr({sql}, 1, 4) AS integer)", params
+
+
 def page_years(pages, date_field: str) -> list[int]:
-    return [d.year for d in pages.dates(date_field, "year")]
+    """The years in which ``pages`` have a ``date_field``, oldest first."""
+    years = (
+        pages.filter(**{f"{date_field}__isnull": False})
+        .annotate(year=Year(date_field))
+        .order_by()
+        .values_list("year", flat=True)
+        .distinct()
+    )
+    return sorted(years)
 
 
 class MeetingFilterForm(ListFilterForm):

@@ -8,8 +8,8 @@ and pagination, and list visible pages only.
 
 from dataclasses import dataclass
 
-from django.db.models import F, OuterRef, Subquery
-from django.db.models.functions import Length, Substr
+from django.db.models import F, OuterRef, Q, Subquery
+from django.db.models.functions import Substr
 from django.http import Http404
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
@@ -85,8 +85,17 @@ def site_root(request):
 
 
 def with_council_title(pages):
-    """``pages`` with ``council_title``: the name of the council each page belongs to."""
-    council = CouncilPage.objects.filter(path=Substr(OuterRef("path"), 1, Length("path")))
+    """``pages`` with ``council_title``: the name of the council each page belongs to.
+
+    The council is the ancestor whose path is the start of the page's path. Compared at the
+    depths councils have (one, in practice), so that the database looks each one up in the
+    path index; ``path = SUBSTR(page.path, 1, LENGTH(path))`` read every page for every row.
+    """
+    depths = CouncilPage.objects.order_by().values_list("depth", flat=True).distinct()
+    at_depth = Q(pk__in=[])
+    for depth in depths:
+        at_depth |= Q(path=Substr(OuterRef("path"), 1, depth * CouncilPage.steplen))
+    council = CouncilPage.objects.filter(at_depth)
     return pages.annotate(
         council_title=Subquery(council.order_by("-depth").values("title")[:1]),
     )

@@ -9,14 +9,15 @@ import csv
 import datetime
 from urllib.parse import urlencode
 
-from django.db.models import F, Func, IntegerField, OuterRef, Q, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import Count, F, Func, IntegerField, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce, Substr
 from django.http import HttpResponse, JsonResponse
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from council_pages.follow_up import FollowUpOutcome, proposal_outcomes, share_followed, tally
+from council_pages.lists import page_years
 from council_pages.models import (
     AnnualReportPage,
     CouncilMember,
@@ -44,25 +45,33 @@ COLUMNS = [
 SORTABLE = [key for key, _label in COLUMNS]
 
 
-def _count(pages, **filters):
-    """A correlated subquery: how many of ``pages`` below the outer council match ``filters``."""
-    counted = (
-        pages.filter(path__startswith=OuterRef("path"), **filters)
-        .order_by()
-        .annotate(n=Func(F("pk"), function="COUNT"))  # not an aggregate: no GROUP BY
-        .values("n")
-    )
-    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
+def _counts_below(pages, council_paths, **counts: Q) -> dict[str, dict[str, int]]:
+    """For each council path, how many of ``pages`` below it match each of ``counts``.
+
+    One grouped query per depth councils have (one, in practice): the pages grouped by the
+    start of their path. A correlated ``path LIKE council.path || '%'`` per council and figure
+    read every page of the site again and again (1.4 s at 100,000 records on SQLite).
+    """
+    found = {path: dict.fromkeys(counts, 0) for path in council_paths}
+    for length in sorted({len(path) for path in council_paths}):
+        rows = (
+            pages.annotate(head=Substr("path", 1, length))
+            .values("head")
+            .annotate(**{name: Count("pk", filter=rule) for name, rule in counts.items()})
+            .order_by()
+        )
+        for row in rows:
+            if row["head"] in found:
+                for name in counts:
+                    found[row["head"]][name] += row[name]
+    return found
 
 
 def available_years(root) -> list[int]:
-    years = {d.year for d in visible(MeetingPage.objects.descendant_of(root)).dates("date", "year")}
-    years |= {
-        d.year
-        for d in visible(HearingResponsePage.objects.descendant_of(root)).dates(
-            "response_date", "year"
-        )
-    }
+    years = set(page_years(visible(MeetingPage.objects.descendant_of(root)), "date"))
+    years |= set(
+        page_years(visible(HearingResponsePage.objects.descendant_of(root)), "response_date")
+    )
     today = timezone.localdate()
     return sorted((y for y in years if y <= today.year), reverse=True)
 
@@ -81,19 +90,30 @@ def council_rows(root, year: int) -> list[dict]:
         .annotate(n=Func(F("pk"), function="COUNT"))
         .values("n")
     )
-    latest = reports.filter(path__startswith=OuterRef("path")).order_by("-end_year", "-start_year")
-    outcome_counts = {
-        outcome: _count(responses, outcome=outcome) for outcome in FollowUpOutcome.values
-    }
-    councils = public_councils(root).annotate(
-        members_now=Coalesce(Subquery(members, output_field=IntegerField()), 0),
-        meetings_held=_count(meetings, date__year=year, date__lte=today),
-        hearing_responses=_count(responses, kind=HearingKind.HEARING_RESPONSE),
-        statements=_count(responses, kind=HearingKind.STATEMENT),
-        latest_report_title=Subquery(latest.values("title")[:1]),
-        latest_report_path=Subquery(latest.values("url_path")[:1]),
-        **{f"n_{outcome}": expr for outcome, expr in outcome_counts.items()},
+    councils = list(
+        public_councils(root).annotate(
+            members_now=Coalesce(Subquery(members, output_field=IntegerField()), 0)
+        )
     )
+    paths = [council.path for council in councils]
+    held = _counts_below(
+        meetings.filter(date__year=year, date__lte=today), paths, meetings_held=Q()
+    )
+    answered = _counts_below(
+        responses,
+        paths,
+        hearing_responses=Q(kind=HearingKind.HEARING_RESPONSE),
+        statements=Q(kind=HearingKind.STATEMENT),
+        **{f"n_{outcome}": Q(outcome=outcome) for outcome in FollowUpOutcome.values},
+    )
+    # The newest report of each council (ties: the one added last).
+    latest: dict[str, tuple[str, str]] = {}
+    lengths = sorted({len(path) for path in paths}, reverse=True)
+    newest_first = reports.order_by("-end_year", "-start_year", "-pk")
+    for path, title, url_path in newest_first.values_list("path", "title", "url_path"):
+        council_path = next((path[:n] for n in lengths if path[:n] in held), None)
+        if council_path is not None:
+            latest.setdefault(council_path, (title, url_path))
     # The proposals of the reports covering ``year``: their follow-up counts too.
     proposals: dict[str, list] = {}
     covering = reports.filter(start_year__lte=year).filter(
@@ -104,26 +124,26 @@ def council_rows(root, year: int) -> list[dict]:
     site_path = root.url_path
     rows = []
     for council in councils:
-        counts = {outcome: getattr(council, f"n_{outcome}") for outcome in FollowUpOutcome.values}
+        figures = {**held[council.path], **answered[council.path]}
+        counts = {outcome: figures[f"n_{outcome}"] for outcome in FollowUpOutcome.values}
         for path, outcomes in proposals.items():
             if path.startswith(council.path):
                 for outcome in outcomes:
                     counts[outcome] = counts.get(outcome, 0) + 1
         share = share_followed(tally(counts))
-        report_url = None
-        if council.latest_report_path:
-            report_url = "/" + council.latest_report_path[len(site_path) :]
+        report_title, report_path = latest.get(council.path, ("", None))
+        report_url = "/" + report_path[len(site_path) :] if report_path else None
         rows.append(
             {
                 "council": council.title,
                 "council_url": "/" + council.url_path[len(site_path) :],
                 "members": council.members_now,
-                "meetings": council.meetings_held,
-                "hearing_responses": council.hearing_responses,
-                "statements": council.statements,
+                "meetings": figures["meetings_held"],
+                "hearing_responses": figures["hearing_responses"],
+                "statements": figures["statements"],
                 **counts,
                 "share_followed": round(share * 100) if share is not None else None,
-                "latest_report": council.latest_report_title or "",
+                "latest_report": report_title or "",
                 "latest_report_url": report_url,
             }
         )
