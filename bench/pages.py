@@ -9,7 +9,8 @@ it is there; PostgreSQL: a database ``bench_N_S`` created next to the one DATABA
 then, in a separate process per size, asks for one URL of every public type in-process through
 Django's test client with the page cache off (``PAGE_CACHE_SECONDS=0``): the home page, a council
 page, the lists (and page 100 of the meeting list) with one page of each kind, the rules page,
-the feeds, the calendars, the sitemap index and its sections, robots.txt and the API v2 lists.
+the national lists, a target group, the open hearings, the statistics, the feeds, the calendars,
+the sitemap index and its sections, robots.txt and the API v2 lists.
 Each URL is asked for once to warm up, then ``--repeat`` times; the table shows the median in
 milliseconds and the number of SQL queries of one request, for both sizes next to each other,
 with the ratio of the medians. Search is measured by bench/search.py.
@@ -252,6 +253,7 @@ def sample_paths() -> list[tuple[str, str | None]]:
         MeetingPage,
         RulesOfProcedurePage,
         StandardPage,
+        TargetGroup,
     )
     from visibility.rules import visible
 
@@ -266,6 +268,10 @@ def sample_paths() -> list[tuple[str, str | None]]:
 
     def url(page, suffix=""):
         return page.url + suffix if page is not None else None
+
+    def url_of_group():
+        group = TargetGroup.objects.order_by("slug").first()
+        return f"/maalgrupper/{group.slug}/" if group is not None else None
 
     meetings = first(MeetingIndexPage)
     slug = council.slug
@@ -283,6 +289,14 @@ def sample_paths() -> list[tuple[str, str | None]]:
         ("hearing response", url(first(HearingResponsePage, middle=True))),
         ("annual-report list", url(first(AnnualReportIndexPage))),
         ("annual report", url(first(AnnualReportPage, middle=True))),
+        ("national list /moeder/", "/moeder/"),
+        ("national list /moeder/?side=100", "/moeder/?side=100"),
+        ("national list /hoeringssvar/", "/hoeringssvar/"),
+        ("national list /aarsrapporter/", "/aarsrapporter/"),
+        ("target group page", url_of_group()),
+        ("open hearings /aktuelle-hoeringer/", "/aktuelle-hoeringer/"),
+        ("statistics /i-tal/", "/i-tal/"),
+        ("statistics JSON", "/i-tal/udsatteraadene.json"),
         ("/rss/", "/rss/"),
         ("/atom/", "/atom/"),
         ("/moeder/rss/", "/moeder/rss/"),
@@ -292,6 +306,7 @@ def sample_paths() -> list[tuple[str, str | None]]:
         ("/moeder/kalender.ics ?aar=2015", "/moeder/kalender.ics?aar=2015"),
         ("council kalender.ics", f"/{slug}/moeder/kalender.ics"),
         ("council kalender.ics ?aar=2015", f"/{slug}/moeder/kalender.ics?aar=2015"),
+        ("open hearings frister.ics", "/aktuelle-hoeringer/frister.ics"),
         ("robots.txt", "/robots.txt"),
         ("sitemap index /sitemap.xml", "/sitemap.xml"),
         ("API /api/v2/pages/", "/api/v2/pages/"),

@@ -39,6 +39,13 @@ URLS = [
     "/api/v2/pages/",
     "/api/v2/pages/?type=council_pages.MeetingPage",
     "/api/v2/documents/",
+    "/moeder/",
+    "/moeder/?side=2",
+    "/hoeringssvar/",
+    "/aarsrapporter/",
+    "/aktuelle-hoeringer/",
+    "/i-tal/",
+    "/i-tal/udsatteraadene.json",
 ]
 
 
