@@ -5,9 +5,10 @@ and the national list (``/moeder/``), which adds a council filter. The forms rea
 that matches no choice is ignored (the list shows everything), never an error page.
 """
 
+import datetime
+
 from django import forms
-from django.db.models import Q
-from django.db.models.functions import ExtractYear
+from django.db.models import Exists, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -63,29 +64,25 @@ def year_choices(years) -> list:
     return [("", _("Alle år"))] + [(str(y), str(y)) for y in sorted(set(years), reverse=True)]
 
 
-class Year(ExtractYear):
-    """The year of a date, computed by the database itself.
-
-    Django's ``ExtractYear`` and ``QuerySet.dates()`` call a Python function for every row on
-    SQLite: 43 ms for the years of a council's 4,500 hearing responses. SQLite stores a date as
-    ``YYYY-MM-DD`` text, so its year is the first four characters.
-    """
-
-    def as_sqlite(self, compiler, connection, **extra_context):
-        sql, params = compiler.compile(self.lhs)
-        return f"CAST(substr({sql}, 1, 4) AS integer)", params
-
-
 def page_years(pages, date_field: str) -> list[int]:
-    """The years in which ``pages`` have a ``date_field``, oldest first."""
-    years = (
-        pages.filter(**{f"{date_field}__isnull": False})
-        .annotate(year=Year(date_field))
-        .order_by()
-        .values_list("year", flat=True)
-        .distinct()
-    )
-    return sorted(years)
+    """The years in which ``pages`` have a ``date_field``, oldest first.
+
+    The first and the last date, then whether each year between them has a page, in one query
+    of ``EXISTS`` per year. Each is a range of the date's index, which the database leaves at
+    its first visible page; grouping the pages by year read all of them (55 ms for the 45,000
+    meetings at 100,000 records on SQLite, where a date's year is a Python function per row).
+    The condition ``date >= 0001-01-01`` keeps only pages with a date and shows SQLite, which
+    keeps no statistics, that the date's index is the way in.
+    """
+    dated = pages.filter(**{f"{date_field}__gte": datetime.date.min}).order_by()
+    first = dated.order_by(date_field).values_list(date_field, flat=True).first()
+    if first is None:
+        return []
+    last = dated.order_by(f"-{date_field}").values_list(date_field, flat=True).first()
+    years = range(first.year, last.year + 1)
+    flags = {f"in_{year}": Exists(dated.filter(**{f"{date_field}__year": year})) for year in years}
+    found = dated.order_by(date_field).values(**flags).first() or {}
+    return [year for year in years if found.get(f"in_{year}")]
 
 
 class MeetingFilterForm(ListFilterForm):

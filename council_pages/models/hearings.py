@@ -286,6 +286,13 @@ class HearingResponsePage(SummaryDescriptionMixin, BasePage):
     class Meta:
         verbose_name = _("høringssvar eller udtalelse")
         verbose_name_plural = _("høringssvar og udtalelser")
+        indexes = [
+            # The answered responses by date, with their outcome: every list of them, the
+            # years it offers and its tally of outcomes read this index, not the wide rows.
+            models.Index(
+                fields=["status", "response_date", "outcome"], name="response_status_date"
+            ),
+        ]
 
     def clean(self):
         super().clean()

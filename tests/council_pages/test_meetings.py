@@ -5,6 +5,7 @@ The control that keeps minutes from the public is in ``test_meeting_privacy.py``
 
 import datetime
 import json
+import re
 
 import pytest
 from django.contrib.messages import get_messages
@@ -179,6 +180,18 @@ class TestIndex:
         response = client.get(meeting_index.url, {"aar": "2009'; drop"})
         assert response.status_code == 200
         assert "1. maj 2010" in response.content.decode()
+
+    def test_the_year_choices_are_the_years_with_a_visible_meeting(self, client, meeting_index):
+        MeetingPageFactory(parent=meeting_index, date=datetime.date(2007, 3, 1))
+        MeetingPageFactory(parent=meeting_index, date=datetime.date(2009, 5, 1))
+        MeetingPageFactory(parent=meeting_index, date=datetime.date(2009, 6, 1))
+        draft = MeetingPageFactory(parent=meeting_index, date=datetime.date(2011, 5, 1))
+        draft.unpublish()
+
+        html = client.get(meeting_index.url).content.decode()
+
+        choices = re.findall(r'<option value="(\d{4})"', html)
+        assert choices == ["2009", "2007"]
 
 
 def _add_url(parent):
