@@ -108,10 +108,11 @@ def council_rows(root, year: int) -> list[dict]:
     )
     # The newest report of each council (ties: the one added last).
     latest: dict[str, tuple[str, str]] = {}
+    council_paths = set(paths)
     lengths = sorted({len(path) for path in paths}, reverse=True)
     newest_first = reports.order_by("-end_year", "-start_year", "-pk")
     for path, title, url_path in newest_first.values_list("path", "title", "url_path"):
-        council_path = next((path[:n] for n in lengths if path[:n] in held), None)
+        council_path = next((path[:n] for n in lengths if path[:n] in council_paths), None)
         if council_path is not None:
             latest.setdefault(council_path, (title, url_path))
     # The proposals of the reports covering ``year``: their follow-up counts too.
