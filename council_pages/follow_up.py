@@ -46,10 +46,14 @@ def tally(counts: Mapping[str, int]) -> list[dict]:
     ]
 
 
+def outcome_counts(pages) -> dict[str, int]:
+    """How many of ``pages`` (with an ``outcome`` field) have each outcome, by its value."""
+    return dict(pages.order_by().values_list("outcome").annotate(n=models.Count("pk")))
+
+
 def outcome_tally(pages) -> list[dict]:
     """How many of ``pages`` (with an ``outcome`` field) were followed, partly followed, etc."""
-    counts = dict(pages.order_by().values_list("outcome").annotate(n=models.Count("pk")))
-    return tally(counts)
+    return tally(outcome_counts(pages))
 
 
 def proposal_outcomes(proposals) -> Iterable[str]:

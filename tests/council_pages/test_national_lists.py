@@ -161,6 +161,43 @@ class TestNationalLists:
         second = client.get("/moeder/?side=2").content.decode()
         assert len(titles(first)) + len(titles(second)) == 15
 
+    @pytest.mark.parametrize(
+        ("query", "pages", "shown"),
+        [
+            ("", 2, 13),
+            ("?raad=vejle", 2, 11),
+            ("?raad=odense&type=statement", 1, 1),
+            ("?aar=2010", 1, 10),
+        ],
+    )
+    def test_responses_paginated_with_and_without_filters(
+        self, client, councils, query, pages, shown
+    ):
+        # Unfiltered or by council, the list's length comes from the outcome tally's sum; with
+        # any other filter from the list itself. Both must give the right number of pages.
+        hearings = (
+            councils["vejle"]
+            .get_children()
+            .type(HearingResponseIndexPageFactory._meta.model)
+            .first()
+        )
+        for day in range(1, 11):
+            HearingResponsePageFactory(
+                parent=hearings,
+                title=f"Ekstra svar {day}",
+                response_date=datetime.date(2010, 1, day),
+                received_on=None,
+                deadline=None,
+            )
+        first = client.get(f"/hoeringssvar/{query}").content.decode()
+        status = re.findall(r"Side 1 af \d+", first)
+        assert status == ([f"Side 1 af {pages}"] if pages > 1 else [])
+        seen = titles(first)
+        if pages > 1:
+            sep = "&" if query else "?"
+            seen |= titles(client.get(f"/hoeringssvar/{query}{sep}side=2").content.decode())
+        assert len(seen) == shown
+
     @pytest.mark.parametrize("kind", ["moeder", "hoeringssvar", "aarsrapporter"])
     def test_feeds_are_linked_and_hold_the_same_pages(self, client, councils, kind):
         html = client.get(f"/{kind}/").content.decode()
